@@ -1,0 +1,309 @@
+"""The write stage: put the rendered pages into docs/ without losing anything a person wrote.
+
+The rules, in one place:
+- a new page is composed whole; on an existing page only the generated blocks whose hash
+  still matches are replaced; a person's text, keys and comments stay byte for byte;
+- a block a person edited is kept as they left it (its hash is not updated, so the edit stays
+  detectable) and the build warns, naming the file and line, until they resolve it;
+- a generated page the site no longer has is deleted if nobody edited it, kept (and warned
+  about) if somebody did;
+- a page with `hidden: true` or `merge_into` is kept as `<id>.hidden.md`, a name mkdocs.yml
+  excludes from the site, and renamed back when the key is removed;
+- files without generator front matter are never touched;
+- every write is atomic (temp file in the same folder, fsync, rename), unchanged files are
+  not rewritten, and no path may leave docs/.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pages
+from .diagnostics import Report
+from .model import Curation, Page, RenderedSite, WriteSummary
+from .pages import Block, HumanText, ParsedPage
+
+TEMP_PREFIX = ".tmp-briefing-"  # a dot file: MkDocs ignores it, and the next build deletes it
+
+
+class UnsafePath(ValueError):
+    """A path that would leave docs/ or write through a symbolic link."""
+
+
+@dataclass
+class ExistingPage:
+    path: str  # relative to docs/
+    text: str
+    parsed: ParsedPage
+    overrides: dict
+
+    @property
+    def shelved(self) -> bool:
+        """Hidden or merged into another page: kept in docs/ but not published."""
+        return self.overrides.get("hidden") is True or bool(self.overrides.get("merge_into"))
+
+
+# --------------------------------------------------------------------------- paths and files
+
+
+def inside(docs: Path, rel: str) -> Path:
+    """The file `rel` under docs/, or UnsafePath when it is not plainly inside it."""
+    parts = rel.split("/")
+    if (
+        not rel
+        or rel.startswith("/")
+        or re.match(r"^[A-Za-z]:", rel)
+        or any(part in ("", ".", "..") for part in parts)
+        or any(c == "\\" or ord(c) < 32 for c in rel)
+    ):
+        raise UnsafePath(f"refusing to write {rel!r}: not a plain relative path inside docs/")
+    path = docs.joinpath(*parts)
+    root = docs.resolve()
+    if path.is_symlink() or (path.parent.resolve() != root and root not in path.parent.resolve().parents):
+        raise UnsafePath(f"refusing to write {rel!r}: it leads outside docs/ through a symbolic link")
+    return path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` in one step: a reader (or a crash) sees the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or delete durable: the folder entry is data too."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_leftover_temp_files(docs: Path) -> None:
+    for root, dirs, files in os.walk(docs, followlinks=False):
+        for name in files:
+            if name.startswith(TEMP_PREFIX):
+                Path(root, name).unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- merging one page
+
+
+def merge(existing: ExistingPage, page: Page, generator_keys: set[str], report: Report) -> str:
+    """The existing file with the new generated parts put in and everything else kept."""
+    parsed = existing.parsed
+    return merged_front_matter(parsed, page, generator_keys) + merged_body(parsed, page, f"docs/{existing.path}", report)
+
+
+def merged_front_matter(parsed: ParsedPage, page: Page, generator_keys: set[str]) -> str:
+    """Fresh generator keys, then the person's keys and comments exactly as they wrote them."""
+    nl = parsed.newline
+    generated = pages.generator_front_matter(page)
+    owned = generator_keys | set(generated)
+    theirs = [k for k in parsed.keys if k.name not in owned]
+    if all(k.text is not None for k in parsed.keys):
+        comments = [line for k in parsed.keys if k.name in owned for line in _lines(k.text) if line.lstrip().startswith("#")]
+        human = "".join(parsed.loose_lines) + "".join(comments) + "".join(k.text for k in theirs)
+    else:  # flow-style YAML cannot be cut by line: keep the values, in their order
+        human = pages.dump_yaml({k.name: parsed.front_matter[k.name] for k in theirs}).replace("\n", nl)
+    return pages.front_matter_text(generated, human, nl)
+
+
+def _lines(text: str | None) -> list[str]:
+    return re.findall(r"[^\n]*\n|[^\n]+$", text or "")
+
+
+def merged_body(parsed: ParsedPage, page: Page, shown: str, report: Report) -> str:
+    nl = parsed.newline
+    fresh = {name: pages.block_text(name, markdown).replace("\n", nl) for name, markdown in page.blocks}
+    pieces: list[tuple[str, str | None]] = []  # (text, block name); None for a person's text
+    placed: set[str] = set()
+    for segment in parsed.segments:
+        if isinstance(segment, HumanText):
+            pieces.append((segment.text, None))
+        elif segment.name in fresh and segment.name not in placed:
+            placed.add(segment.name)
+            pieces.append((_keep_edited(segment, shown, report), segment.name) if segment.edited else (fresh[segment.name], segment.name))
+        elif segment.edited:
+            _warn_orphan_block(segment, segment.name in placed, shown, report)
+            pieces.append((segment.text, segment.name))
+        else:
+            _drop_block(pieces)
+    for name in [n for n, _ in page.blocks if n not in placed]:
+        _insert_block(pieces, name, fresh[name], [n for n, _ in page.blocks], nl)
+    return "".join(text for text, _ in pieces)
+
+
+def _drop_block(pieces: list[tuple[str, str | None]]) -> None:
+    """Leave out an unedited block the renderer no longer makes, and the blank line before it."""
+    if pieces and pieces[-1][1] is None and not pieces[-1][0].strip():
+        pieces.pop()
+
+
+def _insert_block(pieces: list[tuple[str, str | None]], name: str, text: str, order: list[str], nl: str) -> None:
+    """A block the page does not have yet goes before the next block (in the renderer's order)
+    the page has, else after the page's last block, else at the end of the page."""
+    later = order[order.index(name) + 1 :]
+    at = next((i for i, (_, n) in enumerate(pieces) if n in later), None)
+    if at is not None:
+        pieces[at:at] = [(text, name), (nl, None)]
+        return
+    last = max((i for i, (_, n) in enumerate(pieces) if n is not None), default=None)
+    if last is not None:
+        pieces[last + 1 : last + 1] = [(nl, None), (text, name)]
+        return
+    body = "".join(t for t, _ in pieces)
+    ending = "" if not body or body.endswith("\n") else nl
+    pieces.append((ending + nl, None))
+    pieces.append((text, name))
+
+
+def _keep_edited(block: Block, shown: str, report: Report) -> str:
+    report.warn(
+        shown,
+        f"the generated block '{block.name}' was edited by hand, so the build kept your version and did not update it. "
+        "To take generated updates again, move your text out of the block (above its begin marker or below its end marker) "
+        "and leave the block empty: the next build fills it in.",
+        line=block.line,
+    )
+    return block.text
+
+
+def _warn_orphan_block(block: Block, duplicate: bool, shown: str, report: Report) -> None:
+    why = "appears twice on the page" if duplicate else "is no longer generated"
+    report.warn(
+        shown,
+        f"the generated block '{block.name}' {why}, but it was edited by hand, so it is kept as it is. "
+        "Move your text out of it and delete the block (both marker lines too) when it is no longer needed.",
+        line=block.line,
+    )
+
+
+# --------------------------------------------------------------------------- the whole site
+
+
+def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Report) -> WriteSummary:
+    docs.mkdir(parents=True, exist_ok=True)
+    _remove_leftover_temp_files(docs)
+    summary = WriteSummary()
+    existing, untouchable = _scan(docs, curation, report)
+    generator_keys = set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages))
+    claimed: set[str] = set()
+    for page in sorted(site.pages, key=lambda p: p.path):
+        _write_page(page, docs, existing, untouchable, generator_keys, claimed, summary, report)
+    for path in sorted(set(existing) - claimed):
+        _settle_unclaimed(existing[path], docs, summary, report)
+    for rel, text in sorted(site.files.items()):
+        try:
+            _put(docs, rel, text, summary)
+        except UnsafePath as error:
+            report.error(f"docs/{rel}", str(error))
+    return summary
+
+
+def _scan(docs: Path, curation: Curation, report: Report) -> tuple[dict[str, ExistingPage], set[str]]:
+    """The generator's pages in docs/ (by path), and the Markdown files it must not touch."""
+    known = {c.path: c.overrides for c in curation.pages}
+    existing: dict[str, ExistingPage] = {}
+    untouchable: set[str] = set()
+    for rel in pages.page_files(docs):
+        read = pages.read_page(docs / rel)
+        if read is None or read[1].broken or not (read[1].generated or read[1].blocks):
+            untouchable.add(rel)
+            continue
+        text, parsed = read
+        overrides = known.get(rel)
+        if overrides is None and parsed.generated:
+            overrides = pages.validate_overrides(parsed, f"docs/{rel}", Report())  # already reported when curation was read
+        existing[rel] = ExistingPage(rel, text, parsed, overrides or {})
+    return existing, untouchable
+
+
+def _write_page(page: Page, docs: Path, existing: dict[str, ExistingPage], untouchable: set[str], generator_keys: set[str], claimed: set[str], summary: WriteSummary, report: Report) -> None:
+    shown = f"docs/{page.path}"
+    try:
+        inside(docs, page.path)
+        inside(docs, pages.hidden_path(page.path))
+    except UnsafePath as error:
+        report.error(shown, str(error))
+        return
+    current = next((p for p in (pages.hidden_path(page.path), page.path) if p in existing and existing[p].shelved), None)
+    current = current or next((p for p in (page.path, pages.hidden_path(page.path)) if p in existing), None)
+    if current is None and page.path in untouchable:
+        report.warn(shown, "this file was not written by the generator (it has no generator front matter or blocks, or its front matter cannot be read), so it is left as it is and the generated page is not written. Fix or move the file to let the generator update it.")
+        return
+    if current is None:
+        _put(docs, page.path, pages.compose(page), summary)
+        return
+    claimed.add(current)
+    page_now = existing[current]
+    target = pages.hidden_path(page.path) if page_now.shelved else page.path
+    path = _move(docs, current, target, report)
+    text = merge(page_now, page, generator_keys, report)
+    _put(docs, path, text, summary, renamed=path != current, old_text=page_now.text)
+    if page_now.shelved:
+        summary.kept.append(path)
+
+
+def _settle_unclaimed(page: ExistingPage, docs: Path, summary: WriteSummary, report: Report) -> None:
+    """A generator page the new site does not have: shelved, kept for its edits, or deleted."""
+    shown = f"docs/{page.path}"
+    if page.shelved:
+        path = _move(docs, page.path, pages.hidden_path(page.path), report)
+        if path != page.path:
+            summary.written.append(path)
+        summary.kept.append(path)
+        return
+    path = _move(docs, page.path, pages.public_path(page.path), report) if page.path.endswith(pages.HIDDEN_SUFFIX) else page.path
+    if not page.parsed.generated:
+        summary.kept.append(path)  # a page with blocks but no id: not the generator's to delete
+        return
+    if page.parsed.edited():
+        report.warn(
+            shown if path == page.path else f"docs/{path}",
+            f"no source mentions the {page.parsed.front_matter.get('kind')} '{page.parsed.front_matter.get('id')}' any more, "
+            "so the build has no page for it; this file is kept, untouched, because a person edited it. Delete it if it is no longer needed.",
+        )
+        summary.kept.append(path)
+        return
+    (docs / path).unlink()
+    _sync_folder((docs / path).parent)
+    summary.removed.append(path)
+
+
+def _move(docs: Path, current: str, target: str, report: Report) -> str:
+    """Rename a page (to or from its .hidden.md name); the path it has afterwards."""
+    if current == target:
+        return current
+    if (docs / target).exists():
+        report.warn(f"docs/{current}", f"should be renamed to docs/{target}, but that file exists already; both are kept. Merge them by hand and delete one.")
+        return current
+    os.replace(inside(docs, current), inside(docs, target))
+    _sync_folder((docs / target).parent)
+    return target
+
+
+def _put(docs: Path, rel: str, text: str, summary: WriteSummary, renamed: bool = False, old_text: str | None = None) -> None:
+    path = inside(docs, rel)
+    if old_text is None and path.is_file():
+        old_text = path.read_bytes().decode("utf-8", errors="surrogateescape")
+    if old_text == text:
+        (summary.written if renamed else summary.unchanged).append(rel)
+        return
+    write_atomic(path, text)
+    summary.written.append(rel)
