@@ -187,6 +187,17 @@ def _defuse_markers(markdown: str) -> str:
     )
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as the text a person wrote ("2021-06-16"): a date is
+    checked by our own rule, and an impossible one ("2021-02-30") is a warning, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # the same list twice must be written twice, not as &id001
         return True
@@ -236,9 +247,9 @@ def _parse_front_matter(lines: list[str], page: ParsedPage) -> int:
     page.has_front_matter = True
     source = "".join(lines[1:close])
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
-    except yaml.YAMLError as error:
+        node = yaml.compose(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)
+    except (yaml.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
