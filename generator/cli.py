@@ -1,4 +1,4 @@
-"""`python -m generator build [--seeds DIR] [--docs DIR]`: the command-line interface."""
+"""`python -m generator build|check [--seeds DIR] [--docs DIR]`: the command-line interface."""
 from __future__ import annotations
 
 import argparse
@@ -21,11 +21,31 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=1, help="extraction processes (default: 1)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any warning was reported (for CI)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    c = sub.add_parser("check", help="exit 1 when docs/ differs from what a build of seeds/ would write (for CI)")
+    c.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of source documents (default: seeds)")
+    c.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check (default: docs); left unchanged")
+    c.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder (default: .cache/extract)")
+    c.add_argument("--model", default=model_from_environment(), help="spaCy model package (as for build)")
+    c.add_argument("--jobs", type=int, default=1, help="extraction processes (default: 1)")
     return p
+
+
+def check_command(args: argparse.Namespace) -> int:
+    config = BuildConfig(seeds=args.seeds, docs=args.docs, cache=args.cache, model=args.model, jobs=args.jobs, progress=False)
+    try:
+        config.validated()
+        from .check import check
+
+        return check(config, sys.stdout)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "check":
+        return check_command(args)
     if args.command != "build":
         parser().print_help(sys.stderr)
         return 2
