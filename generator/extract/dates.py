@@ -1,0 +1,637 @@
+"""Date expressions: find them in a sentence and place them on the calendar.
+
+Two layers:
+
+* `resolve_expression` is pure (no spaCy): the words, the document's publication date (the
+  *anchor*), the tense of the governing verb and the date mentioned just before give a
+  `DateValue`, or None when the words name a duration or something vague rather than a
+  calendar time ("31 years", "for decades", "recently", "the coming weeks", "18th-century").
+* `find_dates` finds the expressions in a parsed sentence (the model's DATE/TIME entities plus
+  patterns the small model misses), reads the tense from the syntax, and resolves them,
+  threading the previous date through the sentence.
+
+How an expression is placed:
+
+* Explicit dates keep exactly what they say: "Sept. 16, 2020" is a day, "July 2019" a month,
+  "2008" or "the 1987 treaty" a year, "mid-2021" and "early 2026" the year (edges like
+  "early", "the end of" never invent precision), "the 1990s" a ten-year span, "from 2014 to
+  2016" a span from the start of the first to the end of the last.
+* Recurring names without a year (weekdays, months, "June 7", seasons, "the weekend",
+  Christmas) pick the occurrence that fits the tense of the verb:
+    past    -> the latest one that starts on or before the anchor ("told reporters on
+               Saturday" in a Saturday paper is the anchor itself);
+    future  -> the earliest one that ends on or after the anchor ("will meet on Monday");
+    present or unknown -> the occurrence nearest the anchor.
+  "last X" / "previous X" is the latest one that ended before the anchor, "next X" /
+  "coming X" the earliest one that starts after it.
+* Deictic units count from the anchor: "last month", "next week", "this year", "13 months
+  ago", "in two weeks". Weeks run Monday to Sunday and are a span of days (precision "day"),
+  so `DateValue.iso` falls back to the month or the year that holds the whole week.
+* Anaphoric expressions count from the date mentioned just before (the anchor when there is
+  none): "the following day", "a week later", "the next month", "that day", "the day
+  before". When that date is a month or a year, the result spans every day it could be, and
+  `DateValue.iso` keeps only what is certain.
+* Spun synonyms are read through: "subsequent", "following", "coming", "upcoming" mean next;
+  "final", "previous", "past", "prior" mean last; "12 months" after such a word means a year
+  ("final 12 months" is "last year"). With an article, "the past/last N units" and "the past
+  week" are durations, not dates.
+"""
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Callable, Iterator
+
+from ..model import DateValue
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_PREFIXES = [m[:3] for m in MONTHS]  # every spelling of a month or weekday starts so
+WEEKDAY_PREFIXES = [w[:3] for w in WEEKDAYS]
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}  # northern hemisphere
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new years day": (1, 1), "new years eve": (12, 31)}
+
+NEXT_WORDS = ("next", "following", "subsequent", "succeeding", "coming", "upcoming")
+LAST_WORDS = ("last", "final", "previous", "past", "prior", "preceding")
+# With an article these point from the date just mentioned ("the following day"); the rest
+# point from the anchor ("the coming week"), or, for past/last/final, name a duration.
+ANAPHORIC_NEXT = ("following", "next", "subsequent", "succeeding")
+ANAPHORIC_LAST = ("previous", "prior", "preceding")
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+}
+# Spinners swap a unit for its length in the next smaller unit ("last year" -> "final 12 months").
+UNIT_SYNONYMS = {"12 months": "year", "twelve months": "year", "7 days": "week", "seven days": "week"}
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+# --------------------------------------------------------------------------- regex pieces
+# The resolver matches whole, normalised (lower-case, plain punctuation) expressions.
+
+_MONTH_NAME = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTH = rf"(?P<month>{_MONTH_NAME})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_YEAR_SPEC = rf"(?:,?\s+(?:of\s+)?(?:{_YEAR}|(?P<yrel>this|next|last|coming|following|previous|past)\s+year))?"
+_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun"
+_MOD = r"this\s+coming|this\s+past|this|same|" + "|".join(NEXT_WORDS + LAST_WORDS)
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|12\s+months|twelve\s+months|7\s+days|seven\s+days)"
+_NUM = r"(?P<num>\d{1,4}|" + "|".join(NUMBER_WORDS) + ")"
+_NAMES = (
+    rf"(?P<name>{_WEEKDAY}|{_MONTH_NAME}|weekend|spring|summer|autumn|fall|winter"
+    r"|christmas(?:\s+day|\s+eve)?|new\s+year'?s\s+(?:day|eve))\.?"
+)
+
+# --------------------------------------------------------------------------- spans of days
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A period of whole days, [start, end] inclusive, and the precision it was named with."""
+
+    start: date
+    end: date
+    precision: str
+
+    def value(self) -> DateValue:
+        return DateValue(self.start.isoformat(), self.end.isoformat(), self.precision)
+
+
+def _coarser(a: str, b: str) -> str:
+    return a if PRECISION_RANK[a] >= PRECISION_RANK[b] else b
+
+
+def _add(day: date, n: int, unit: str) -> date:
+    """`day` moved by n units; a month or year move keeps the day of the month where it can."""
+    if unit in ("day", "week"):
+        return day + timedelta(days=n * (7 if unit == "week" else 1))
+    years, month = divmod(day.month - 1 + n * (12 if unit == "year" else 1), 12)
+    year = day.year + years
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def _period(unit: str, day: date) -> _Span:
+    """The calendar `unit` (day, week, weekend, month, year) that holds `day`."""
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return _Span(monday, monday + timedelta(days=6), "day")
+    if unit == "weekend":
+        saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
+        return _Span(saturday, saturday + timedelta(days=1), "day")
+    if unit == "month":
+        return _Span(day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1]), "month")
+    if unit == "year":
+        return _Span(date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    return _Span(day, day, "day")
+
+
+def _shifted(reference: _Span, n: int, unit: str, snap: str) -> _Span:
+    """Every `snap` period that lies n units from some day of `reference`.
+
+    From a day this is exact ("the following day"); from a month or a year it is every day the
+    words could mean, so the result never claims more precision than the reference has."""
+    first = _period(snap, _add(reference.start, n, unit))
+    last = _period(snap, _add(reference.end, n, unit))
+    return _Span(first.start, last.end, _coarser(first.precision, reference.precision))
+
+
+# --------------------------------------------------------------------------- recurring names
+
+# The k-th occurrence of a recurring name around a reference day (k = 0 is the one in the
+# reference's own week or year), or None where it does not exist (Feb 29 in 2021).
+Occurrence = Callable[[date, int], "_Span | None"]
+
+
+def _weekday(number: int) -> Occurrence:
+    return lambda ref, k: _period("day", ref - timedelta(days=ref.weekday() - number - 7 * k))
+
+
+def _weekend(ref: date, k: int) -> _Span:
+    return _period("weekend", ref + timedelta(days=7 * k))
+
+
+def _month(number: int) -> Occurrence:
+    return lambda ref, k: _period("month", date(ref.year + k, number, 1))
+
+
+def _month_day(month: int, day: int) -> Occurrence:
+    def occurrence(ref: date, k: int) -> _Span | None:
+        return _day(ref.year + k, month, day)
+
+    return occurrence
+
+
+def _season(first: int, last: int) -> Occurrence:
+    def occurrence(ref: date, k: int) -> _Span:
+        start = date(ref.year + k, first, 1)
+        end_year = start.year + (1 if last < first else 0)
+        return _Span(start, date(end_year, last, monthrange(end_year, last)[1]), "month")
+
+    return occurrence
+
+
+def _day(year: int, month: int, day: int) -> _Span | None:
+    if not (1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1]):
+        return None
+    return _period("day", date(year, month, day))
+
+
+def _occurrence_of(name: str) -> Occurrence | None:
+    name = re.sub(r"\s+", " ", name.replace("'", "").rstrip("."))
+    if name == "weekend":
+        return _weekend
+    if name in SEASONS:
+        return _season(*SEASONS[name])
+    if name in HOLIDAYS:
+        return _month_day(*HOLIDAYS[name])
+    if name[:3] in WEEKDAY_PREFIXES:
+        return _weekday(WEEKDAY_PREFIXES.index(name[:3]))
+    if name[:3] in MONTH_PREFIXES:
+        return _month(_month_number(name))
+    return None
+
+
+def _month_number(word: str) -> int:
+    return MONTH_PREFIXES.index(word[:3]) + 1
+
+
+def _distance(span: _Span, ref: _Span) -> int:
+    return max((span.start - ref.end).days, (ref.start - span.end).days, 0)
+
+
+# How a mode chooses among the occurrences around the reference.
+_CHOOSERS: dict[str, Callable[[list[_Span], _Span], "_Span | None"]] = {
+    "past": lambda spans, ref: max((s for s in spans if s.start <= ref.end), key=lambda s: s.start, default=None),
+    "future": lambda spans, ref: min((s for s in spans if s.end >= ref.start), key=lambda s: s.start, default=None),
+    "before": lambda spans, ref: max((s for s in spans if s.end < ref.start), key=lambda s: s.start, default=None),
+    "after": lambda spans, ref: min((s for s in spans if s.start > ref.end), key=lambda s: s.start, default=None),
+    # the closest occurrence; of two equally close, the earlier (news mostly reports)
+    "nearest": lambda spans, ref: min(spans, key=lambda s: (_distance(s, ref), s.start), default=None),
+}
+
+
+def _pick(occurrence: Occurrence, ref: _Span, mode: str) -> _Span | None:
+    # Eight steps either way reach a leap day from any year.
+    spans = [s for k in range(-8, 9) if (s := occurrence(ref.start, k)) is not None]
+    return _CHOOSERS[mode](spans, ref)
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Context:
+    anchor: date
+    tense: str | None
+    previous: _Span | None
+
+    @property
+    def today(self) -> _Span:
+        return _period("day", self.anchor)
+
+    @property
+    def reference(self) -> _Span:
+        """What anaphoric words count from: the date just mentioned, else the anchor."""
+        return self.previous or self.today
+
+    @property
+    def mode(self) -> str:
+        """How the tense chooses among occurrences of a recurring name (see the module doc)."""
+        return {"past": "past", "future": "future"}.get(self.tense or "", "nearest")
+
+
+def _span_of(value: DateValue | None) -> _Span | None:
+    if value is None:
+        return None
+    try:
+        return _Span(date.fromisoformat(value.start), date.fromisoformat(value.end), value.precision)
+    except (TypeError, ValueError):
+        return None
+
+
+def _unit_name(words: str) -> str:
+    words = _squash(words)
+    return UNIT_SYNONYMS.get(words, words.rstrip("s"))
+
+
+def _number(word: str) -> int:
+    return NUMBER_WORDS[word] if word in NUMBER_WORDS else int(word)
+
+
+# --------------------------------------------------------------------------- calendar parts
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """An explicit calendar date as written, with what it leaves out set to None."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    number: int | None = None  # a bare number, meaningful only inside a range ("June 7-9")
+
+
+_PART_PATTERNS = [
+    re.compile(rf"(?:the\s+)?{_MONTH}\s+{_DAY}{_YEAR_SPEC}", re.ASCII),
+    re.compile(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR_SPEC}", re.ASCII),
+    re.compile(rf"(?:the\s+)?{_MONTH}{_YEAR_SPEC}", re.ASCII),
+    re.compile(rf"(?:the\s+)?(?:year\s+)?{_YEAR}", re.ASCII),
+    re.compile(r"(?P<number>\d{1,2})", re.ASCII),
+]
+
+
+def _parts(text: str, context: _Context) -> _Parts | None:
+    for pattern in _PART_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            found = match.groupdict()
+            year = int(found["year"]) if found.get("year") else None
+            if found.get("yrel"):
+                year = context.anchor.year + (1 if found["yrel"] in NEXT_WORDS else -1 if found["yrel"] in LAST_WORDS else 0)
+            return _Parts(
+                year=year,
+                month=_month_number(found["month"]) if found.get("month") else None,
+                day=int(found["day"]) if found.get("day") else None,
+                number=int(found["number"]) if found.get("number") else None,
+            )
+    return None
+
+
+def _resolve_parts(parts: _Parts, context: _Context) -> _Span | None:
+    """Place explicit parts; a month or a month and day without a year follows the tense."""
+    if parts.number is not None:
+        return None
+    if parts.year is not None:
+        if parts.year < 1000:
+            return None
+        if parts.month is None:
+            return _period("year", date(parts.year, 1, 1))
+        if parts.day is None:
+            return _period("month", date(parts.year, parts.month, 1))
+        return _day(parts.year, parts.month, parts.day)
+    if parts.month is None:
+        return None
+    occurrence = _month_day(parts.month, parts.day) if parts.day else _month(parts.month)
+    return _pick(occurrence, context.today, context.mode)
+
+
+def _complete_range(first: _Parts, last: _Parts) -> tuple[_Parts, _Parts] | None:
+    """Give a bare number at one end of a range its meaning from the other end: a day ("June
+    7-9", "7-9 June 2021") or the last two digits of a year ("2014-16")."""
+    if last.number is not None:
+        if first.day is not None:
+            return first, _Parts(first.year, first.month, last.number)
+        if first.year is not None and first.month is None:
+            year = first.year - first.year % 100 + last.number
+            return first, _Parts(year + (100 if year <= first.year else 0))
+        return None
+    if first.number is not None:
+        return (_Parts(last.year, last.month, first.number), last) if last.day is not None else None
+    return first, last
+
+
+# --------------------------------------------------------------------------- rules
+
+Handler = Callable[[re.Match[str], _Context], "_Span | None"]
+_RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _rule(pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler for expressions that match `pattern` whole (rules run in order)."""
+
+    def register(handler: Handler) -> Handler:
+        _RULES.append((re.compile(pattern, re.ASCII), handler))
+        return handler
+
+    return register
+
+
+@_rule(rf"{_YEAR}[-/](?P<month>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:t[\d:.]+z?)?")
+def _iso_date(m: re.Match[str], context: _Context) -> _Span | None:
+    return _day(int(m["year"]), int(m["month"]), int(m["day"]))
+
+
+@_rule(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}")
+def _numeric_date(m: re.Match[str], context: _Context) -> _Span | None:
+    """6/17/2021 or 17/6/2021; 6/7/2021 could be either, so it is not placed."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a > 12 >= b:
+        return _day(year, b, a)
+    if b > 12 >= a or a == b:
+        return _day(year, a, b)
+    return None
+
+
+@_rule(rf"{_YEAR}-(?P<month>\d{{2}})")
+def _iso_month(m: re.Match[str], context: _Context) -> _Span | None:
+    """2021-06 is June 2021, but 2014-16 is a range of years (the range rule takes it)."""
+    year, month = int(m["year"]), int(m["month"])
+    if 1 <= month <= 12 and month <= year % 100 and year >= 1000:
+        return _period("month", date(year, month, 1))
+    return None
+
+
+@_rule(r"(?:between\s+|from\s+)?(?P<a>.+?)(?:\s*-\s*|\s+(?:to|through|thru|until|till|and)\s+)(?P<b>.+)")
+def _range(m: re.Match[str], context: _Context) -> _Span | None:
+    """From the start of the first end to the end of the last: "2014-2016", "between May and
+    July 2021", "June 7-9", "from Monday to Wednesday"."""
+    first_parts, last_parts = _parts(m["a"], context), _parts(m["b"], context)
+    if first_parts and last_parts:
+        first, last = _calendar_range(first_parts, last_parts, context)
+    else:
+        first, last = _resolve(m["a"], context, ranges=False), _resolve(m["b"], context, ranges=False)
+        if first is not None and last is not None and last.start < first.start:
+            # "from Friday to Monday": the last end is the first such day after the first end
+            last = _resolve(m["b"], replace(context, anchor=first.start, tense="future"), ranges=False)
+    if first is None or last is None or last.end < first.start:
+        return None
+    return _Span(first.start, last.end, _coarser(first.precision, last.precision))
+
+
+def _calendar_range(first: _Parts, last: _Parts, context: _Context) -> tuple[_Span | None, _Span | None]:
+    """Each end of an explicit range lends the other what it leaves out; a year that is
+    missing on both follows the tense, and an end stays after the start."""
+    completed = _complete_range(first, last)
+    if completed is None:
+        return None, None
+    first, last = completed
+    if first.year is None and last.year is not None:  # "May to July 2021"
+        end = _resolve_parts(last, context)
+        start = _resolve_parts(replace(first, year=last.year), context)
+        if start is not None and end is not None and start.start > end.end:  # "December to February 2021"
+            start = _resolve_parts(replace(first, year=last.year - 1), context)
+        return start, end
+    start = _resolve_parts(first, context)
+    if start is None or last.year is not None:
+        return start, _resolve_parts(last, context)
+    end = _resolve_parts(replace(last, year=start.start.year), context)  # "June 7-9", "May to July"
+    if end is not None and end.end < start.start:  # "December to February"
+        end = _resolve_parts(replace(last, year=start.start.year + 1), context)
+    return start, end
+
+
+@_rule(rf"(?:the\s+)?(?:year\s+)?{_YEAR}")
+def _year(m: re.Match[str], context: _Context) -> _Span | None:
+    year = int(m["year"])
+    return _period("year", date(year, 1, 1)) if year >= 1000 else None
+
+
+@_rule(r"(?:the\s+)?(?:(?P<decade>\d{3}0)|'(?P<short>\d)0)'?s")
+def _decade(m: re.Match[str], context: _Context) -> _Span | None:
+    """The 1990s: ten years. "the '90s" is the latest such decade that has begun."""
+    if m["decade"]:
+        start = int(m["decade"])
+    else:
+        start = context.anchor.year // 100 * 100 + int(m["short"]) * 10
+        start -= 100 if start > context.anchor.year else 0
+    if start < 1000:
+        return None
+    return _Span(date(start, 1, 1), date(start + 9, 12, 31), "year")
+
+
+@_rule(rf"(?:{_WEEKDAY})\.?,?\s+(?P<rest>.+)")
+def _weekday_and_date(m: re.Match[str], context: _Context) -> _Span | None:
+    """"Monday, Jan. 10": the date says it all."""
+    parts = _parts(m["rest"], context)
+    return _resolve_parts(parts, context) if parts else None
+
+
+@_rule(rf"(?:the\s+)?{_MONTH}\s+{_DAY}{_YEAR_SPEC}")
+@_rule(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR_SPEC}")
+@_rule(rf"(?:the\s+)?{_MONTH}{_YEAR_SPEC}")
+def _calendar(m: re.Match[str], context: _Context) -> _Span | None:
+    parts = _parts(m[0], context)
+    return _resolve_parts(parts, context) if parts else None
+
+
+@_rule(rf"(?:(?P<article>the)\s+)?(?:(?P<mod>{_MOD})\s+)?{_NAMES}")
+def _recurring(m: re.Match[str], context: _Context) -> _Span | None:
+    """Monday, last Thursday, next May, this weekend, the following Friday, last summer."""
+    occurrence = _occurrence_of(m["name"])
+    mod = _squash(m["mod"] or "")
+    if occurrence is None or mod == "same":
+        return None
+    if mod in ("", "this"):
+        return _pick(occurrence, context.today, context.mode)
+    if m["article"] and mod in ANAPHORIC_NEXT + ANAPHORIC_LAST:
+        return _pick(occurrence, context.reference, "after" if mod in ANAPHORIC_NEXT else "before")
+    after = mod == "this coming" or mod in NEXT_WORDS
+    return _pick(occurrence, context.today, "after" if after else "before")
+
+
+@_rule(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:of\s+)?(?P<mod>this|next|last|{'|'.join(NEXT_WORDS + LAST_WORDS)})\s+week")
+def _weekday_of_week(m: re.Match[str], context: _Context) -> _Span | None:
+    """"Monday next week": that weekday inside the named week."""
+    week = _period("week", _add(context.anchor, _direction(m["mod"]), "week"))
+    return _weekday(WEEKDAY_PREFIXES.index(m["weekday"][:3]))(week.start, 0)
+
+
+@_rule(rf"(?:the\s+)?(?P<season>{'|'.join(SEASONS)})\s+(?:of\s+)?{_YEAR}")
+def _season_of_year(m: re.Match[str], context: _Context) -> _Span | None:
+    return _season(*SEASONS[m["season"]])(date(int(m["year"]), 1, 1), 0) if int(m["year"]) >= 1000 else None
+
+
+_DAYS_FROM_ANCHOR = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "last evening": -1, "the day before yesterday": -2,
+    "tomorrow": 1, "the day after tomorrow": 2,
+}
+
+
+@_rule("|".join(re.escape(words) for words in _DAYS_FROM_ANCHOR))
+def _deictic_day(m: re.Match[str], context: _Context) -> _Span | None:
+    return _period("day", _add(context.anchor, _DAYS_FROM_ANCHOR[m[0]], "day"))
+
+
+@_rule(rf"(?:(?P<article>the)\s+)?(?P<mod>{_MOD})\s+{_UNIT}")
+def _unit(m: re.Match[str], context: _Context) -> _Span | None:
+    """next week, last month, this year, final 12 months, the following day, the previous year."""
+    words, mod = _squash(m["unit"]), _squash(m["mod"])
+    if words.endswith("s") and words not in UNIT_SYNONYMS:
+        return None  # "the coming weeks", "the past days": a vague stretch of time
+    if words in UNIT_SYNONYMS and m["article"]:
+        return None  # "the past 12 months": a duration
+    unit = _unit_name(words)
+    reference = _unit_reference(mod, bool(m["article"]), unit, context)
+    return _shifted(reference, _direction(mod), unit, unit) if reference else None
+
+
+def _unit_reference(mod: str, article: bool, unit: str, context: _Context) -> _Span | None:
+    """What a unit counts from: the date just mentioned for "the following week", "the same
+    day", "next day"; the anchor for "next week", "the coming month"; nothing for "the past
+    week" (a duration) or "this day"."""
+    anaphoric = ANAPHORIC_NEXT + ANAPHORIC_LAST
+    if mod == "same" or (mod in anaphoric and (article or unit == "day")):
+        return context.reference
+    if unit == "day" or (article and mod not in ("coming", "upcoming", "this coming")):
+        return None
+    return context.today
+
+
+def _direction(mod: str) -> int:
+    if mod == "this coming" or mod in NEXT_WORDS:
+        return 1
+    if mod == "this past" or mod in LAST_WORDS:
+        return -1
+    return 0
+
+
+def _squash(words: str) -> str:
+    return re.sub(r"\s+", " ", words)
+
+
+@_rule(r"that\s+(?P<unit>day|week|month|year)")
+def _that_unit(m: re.Match[str], context: _Context) -> _Span | None:
+    return _shifted(context.reference, 0, m["unit"], m["unit"])
+
+
+@_rule(r"the\s+(?P<unit>day|week|month|year)\s+(?P<direction>before|after|earlier|later)")
+def _unit_around(m: re.Match[str], context: _Context) -> _Span | None:
+    """"the day before", "the week after": next to the date just mentioned."""
+    offset = 1 if m["direction"] in ("after", "later") else -1
+    return _shifted(context.reference, offset, m["unit"], m["unit"])
+
+
+# Weeks in a count are seven days ("a week later" is a day), other units snap to themselves.
+_SNAP = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_DIRECTIONS = {"ago": -1, "from now": 1, "later": 1, "afterwards": 1, "afterward": 1, "after": 1, "on": 1, "earlier": -1, "before": -1, "prior": -1}
+
+
+@_rule(rf"{_NUM}\s+{_UNIT}\s+(?P<direction>{'|'.join(_DIRECTIONS)})")
+def _count(m: re.Match[str], context: _Context) -> _Span | None:
+    """13 months ago (from the anchor); a week later, two days earlier (from the date just
+    mentioned)."""
+    unit, n = _unit_name(m["unit"]), _number(m["num"]) * _DIRECTIONS[m["direction"]]
+    if unit not in _SNAP or abs(n) > 5000:
+        return None
+    reference = context.today if m["direction"] in ("ago", "from now") else context.reference
+    return _shifted(reference, n, unit, _SNAP[unit])
+
+
+@_rule(rf"in\s+{_NUM}\s+{_UNIT}(?:'?s?\s+time)?")
+def _count_ahead(m: re.Match[str], context: _Context) -> _Span | None:
+    """"will meet in two weeks" is two weeks from the anchor; "finished in two weeks" is a
+    duration."""
+    unit, n = _unit_name(m["unit"]), _number(m["num"])
+    if context.tense == "past" or unit not in _SNAP or n > 5000:
+        return None
+    return _shifted(context.today, n, unit, _SNAP[unit])
+
+
+# --------------------------------------------------------------------------- resolver
+
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_EDGES = " \t\n,.;:!?()[]{}\"'"
+
+# Words that only frame a date, removed one at a time (the first that applies) until a rule
+# matches: "since early last year" -> "early last year" -> "last year".
+_FRAMES = [
+    re.compile(r"'s$"),  # "last year's", "Wednesday's"
+    re.compile(r"\s*\b(?:at\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:gmt|utc|local\s+time|[a-z]{1,3}t)\b)?"),
+    re.compile(r"\s*\b(?:at\s+)?(?:noon|midnight|midday)$"),
+    re.compile(r"\s+(?:morning|afternoon|evening|night(?:\s*time)?|overnight)$"),
+    re.compile(r"^(?:on|in|at|since|from|by|until|till|through|throughout|during|over|as\s+of|starting|beginning|effective)\s+"),
+    re.compile(r"^(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|end|start|beginning)(?:-|\s+)(?:of\s+)?"),
+    re.compile(
+        r"^the\s+(?:start|beginning|end|middle|rest|remainder|close|course|(?:first|second|latter|last|final)\s+half"
+        r"|(?:first|second|third|fourth|last|final)\s+(?:quarter|week|weeks|days|months))\s+of\s+"
+    ),
+    re.compile(r"(?:'s)?\s+[a-z][a-z-]*$"),  # a trailing noun: "the 1987 treaty", "Monday's talks"
+]
+
+
+def _normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_PLAIN).lower()).strip(_EDGES)
+
+
+def _variants(text: str) -> Iterator[str]:
+    """The expression, then with its framing words removed one at a time."""
+    seen: set[str] = set()
+    while text and text not in seen:
+        seen.add(text)
+        yield text
+        for frame in _FRAMES:
+            stripped = frame.sub("", text, count=1).strip(_EDGES)
+            if stripped != text:
+                text = stripped
+                break
+
+
+def _resolve(text: str, context: _Context, *, ranges: bool = True) -> _Span | None:
+    for variant in _variants(_normalize(text)):
+        for pattern, handler in _RULES:
+            if handler is _range and not ranges:
+                continue
+            match = pattern.fullmatch(variant)
+            if match is None:
+                continue
+            try:
+                span = handler(match, context)
+            except (ValueError, OverflowError):
+                span = None  # arithmetic past year 1 or 9999 ("9999 years later"): not a date
+            if span is not None:
+                return span
+    return None
+
+
+def resolve_expression(
+    text: str, anchor: date, *, tense: str | None = None, previous: DateValue | None = None
+) -> DateValue | None:
+    """The calendar time `text` names, read from a document published on `anchor`.
+
+    `tense` is the tense of the verb that governs the expression ("past", "present",
+    "future" or None); it chooses among the occurrences of a name without a year (see the
+    module docstring). `previous` is the latest date placed earlier in the document, which
+    "the following day" or "a week later" count from. None when the words do not name a
+    calendar time: durations ("31 years", "the past 12 months"), vague stretches ("in
+    years", "the coming weeks", "recently"), ages and times of day on their own.
+    """
+    span = _resolve(text, _Context(anchor, tense, _span_of(previous)))
+    return span.value() if span else None
