@@ -151,10 +151,9 @@ def content_hash(content: str) -> str:
 
 def compose(page: Page) -> str:
     """The text of a brand-new page file."""
-    parts = [front_matter_text(generator_front_matter(page))]
-    for name, markdown in page.blocks:
-        parts.append("\n" + block_text(name, markdown))
-    return "".join(parts)
+    blocks = "\n".join(block_text(name, markdown) for name, markdown in page.blocks)
+    front_matter = front_matter_text(generator_front_matter(page))
+    return front_matter + "\n" + blocks if front_matter else blocks
 
 
 def generator_front_matter(page: Page) -> dict[str, Any]:
@@ -210,8 +209,9 @@ def dump_yaml(data: dict[str, Any]) -> str:
 
 
 def front_matter_text(data: dict[str, Any], human_yaml: str = "", newline: str = "\n") -> str:
+    """The front matter with its fences; nothing at all when there are no keys."""
     generated = dump_yaml(data).replace("\n", newline)
-    return f"---{newline}{generated}{human_yaml}---{newline}"
+    return f"---{newline}{generated}{human_yaml}---{newline}" if generated or human_yaml else ""
 
 
 # --------------------------------------------------------------------------- parse

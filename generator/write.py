@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pages
@@ -200,23 +200,18 @@ def _warn_orphan_block(block: Block, duplicate: bool, shown: str, report: Report
 def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Report) -> WriteSummary:
     docs.mkdir(parents=True, exist_ok=True)
     _remove_leftover_temp_files(docs)
-    summary = WriteSummary()
-    existing, untouchable = _scan(docs, curation, report)
-    generator_keys = set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages))
-    claimed: set[str] = set()
+    existing, untouchable = _scan(docs, curation)
+    writer = _SiteWriter(docs, report, existing, untouchable, set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages)))
     for page in sorted(site.pages, key=lambda p: p.path):
-        _write_page(page, docs, existing, untouchable, generator_keys, claimed, summary, report)
-    for path in sorted(set(existing) - claimed):
-        _settle_unclaimed(existing[path], docs, summary, report)
+        writer.page(page)
+    for path in sorted(set(existing) - writer.claimed):
+        writer.unclaimed(existing[path])
     for rel, text in sorted(site.files.items()):
-        try:
-            _put(docs, rel, text, summary)
-        except UnsafePath as error:
-            report.error(f"docs/{rel}", str(error))
-    return summary
+        writer.file(rel, text)
+    return writer.summary
 
 
-def _scan(docs: Path, curation: Curation, report: Report) -> tuple[dict[str, ExistingPage], set[str]]:
+def _scan(docs: Path, curation: Curation) -> tuple[dict[str, ExistingPage], set[str]]:
     """The generator's pages in docs/ (by path), and the Markdown files it must not touch."""
     known = {c.path: c.overrides for c in curation.pages}
     existing: dict[str, ExistingPage] = {}
@@ -229,81 +224,100 @@ def _scan(docs: Path, curation: Curation, report: Report) -> tuple[dict[str, Exi
         text, parsed = read
         overrides = known.get(rel)
         if overrides is None and parsed.generated:
-            overrides = pages.validate_overrides(parsed, f"docs/{rel}", Report())  # already reported when curation was read
+            overrides = pages.validate_overrides(parsed, f"docs/{rel}", Report())  # reported when curation was read
         existing[rel] = ExistingPage(rel, text, parsed, overrides or {})
     return existing, untouchable
 
 
-def _write_page(page: Page, docs: Path, existing: dict[str, ExistingPage], untouchable: set[str], generator_keys: set[str], claimed: set[str], summary: WriteSummary, report: Report) -> None:
-    shown = f"docs/{page.path}"
-    try:
-        inside(docs, page.path)
-        inside(docs, pages.hidden_path(page.path))
-    except UnsafePath as error:
-        report.error(shown, str(error))
-        return
-    current = next((p for p in (pages.hidden_path(page.path), page.path) if p in existing and existing[p].shelved), None)
-    current = current or next((p for p in (page.path, pages.hidden_path(page.path)) if p in existing), None)
-    if current is None and page.path in untouchable:
-        report.warn(shown, "this file was not written by the generator (it has no generator front matter or blocks, or its front matter cannot be read), so it is left as it is and the generated page is not written. Fix or move the file to let the generator update it.")
-        return
-    if current is None:
-        _put(docs, page.path, pages.compose(page), summary)
-        return
-    claimed.add(current)
-    page_now = existing[current]
-    target = pages.hidden_path(page.path) if page_now.shelved else page.path
-    path = _move(docs, current, target, report)
-    text = merge(page_now, page, generator_keys, report)
-    _put(docs, path, text, summary, renamed=path != current, old_text=page_now.text)
-    if page_now.shelved:
-        summary.kept.append(path)
+@dataclass
+class _SiteWriter:
+    docs: Path
+    report: Report
+    existing: dict[str, ExistingPage]
+    untouchable: set[str]
+    generator_keys: set[str]
+    claimed: set[str] = field(default_factory=set)
+    summary: WriteSummary = field(default_factory=WriteSummary)
+
+    def page(self, page: Page) -> None:
+        """Write one page of the site: compose it, or merge it into the file that has its edits."""
+        shown = f"docs/{page.path}"
+        try:
+            inside(self.docs, page.path)
+            inside(self.docs, pages.hidden_path(page.path))
+        except UnsafePath as error:
+            self.report.error(shown, str(error))
+            return
+        current = self._current_file(page.path)
+        if current is None and page.path in self.untouchable:
+            self.report.warn(shown, "this file was not written by the generator (it has no generator front matter or blocks, or its front matter cannot be read), so it is left as it is and the generated page is not written. Fix or move the file to let the generator update it.")
+            return
+        if current is None:
+            self._put(page.path, pages.compose(page))
+            return
+        self.claimed.add(current)
+        now = self.existing[current]
+        path = self._move(current, pages.hidden_path(page.path) if now.shelved else page.path)
+        self._put(path, merge(now, page, self.generator_keys, self.report), renamed=path != current, old_text=now.text)
+        if now.shelved:
+            self.summary.kept.append(path)
+
+    def _current_file(self, path: str) -> str | None:
+        """The file that holds a page now: its hidden name first when the person hid it."""
+        hidden = pages.hidden_path(path)
+        if hidden in self.existing and self.existing[hidden].shelved:
+            return hidden
+        return next((p for p in (path, hidden) if p in self.existing), None)
+
+    def unclaimed(self, page: ExistingPage) -> None:
+        """A generator page the new site does not have: shelved, kept for its edits, or deleted."""
+        if page.shelved:
+            path = self._move(page.path, pages.hidden_path(page.path))
+            if path != page.path:
+                self.summary.written.append(path)
+            self.summary.kept.append(path)
+            return
+        path = self._move(page.path, pages.public_path(page.path))
+        if not page.parsed.generated:
+            self.summary.kept.append(path)  # blocks but no id (a section page): not the generator's to delete
+        elif page.parsed.edited():
+            self.report.warn(f"docs/{path}", f"{_gone(page.parsed)}, so the build has no page for it; this file is kept, untouched, because a person edited it. Delete it if it is no longer needed.")
+            self.summary.kept.append(path)
+        else:
+            (self.docs / path).unlink()
+            _sync_folder((self.docs / path).parent)
+            self.summary.removed.append(path)
+
+    def file(self, rel: str, text: str) -> None:
+        try:
+            self._put(rel, text)
+        except UnsafePath as error:
+            self.report.error(f"docs/{rel}", str(error))
+
+    def _move(self, current: str, target: str) -> str:
+        """Rename a page (to or from its .hidden.md name); the path it has afterwards."""
+        if current == target:
+            return current
+        if (self.docs / target).exists():
+            self.report.warn(f"docs/{current}", f"should be renamed to docs/{target}, but that file exists already; both are kept. Merge them by hand and delete one.")
+            return current
+        os.replace(inside(self.docs, current), inside(self.docs, target))
+        _sync_folder((self.docs / target).parent)
+        return target
+
+    def _put(self, rel: str, text: str, renamed: bool = False, old_text: str | None = None) -> None:
+        path = inside(self.docs, rel)
+        if old_text is None and path.is_file():
+            old_text = path.read_bytes().decode("utf-8", errors="surrogateescape")
+        if old_text == text:
+            (self.summary.written if renamed else self.summary.unchanged).append(rel)
+            return
+        write_atomic(path, text)
+        self.summary.written.append(rel)
 
 
-def _settle_unclaimed(page: ExistingPage, docs: Path, summary: WriteSummary, report: Report) -> None:
-    """A generator page the new site does not have: shelved, kept for its edits, or deleted."""
-    shown = f"docs/{page.path}"
-    if page.shelved:
-        path = _move(docs, page.path, pages.hidden_path(page.path), report)
-        if path != page.path:
-            summary.written.append(path)
-        summary.kept.append(path)
-        return
-    path = _move(docs, page.path, pages.public_path(page.path), report) if page.path.endswith(pages.HIDDEN_SUFFIX) else page.path
-    if not page.parsed.generated:
-        summary.kept.append(path)  # a page with blocks but no id: not the generator's to delete
-        return
-    if page.parsed.edited():
-        report.warn(
-            shown if path == page.path else f"docs/{path}",
-            f"no source mentions the {page.parsed.front_matter.get('kind')} '{page.parsed.front_matter.get('id')}' any more, "
-            "so the build has no page for it; this file is kept, untouched, because a person edited it. Delete it if it is no longer needed.",
-        )
-        summary.kept.append(path)
-        return
-    (docs / path).unlink()
-    _sync_folder((docs / path).parent)
-    summary.removed.append(path)
-
-
-def _move(docs: Path, current: str, target: str, report: Report) -> str:
-    """Rename a page (to or from its .hidden.md name); the path it has afterwards."""
-    if current == target:
-        return current
-    if (docs / target).exists():
-        report.warn(f"docs/{current}", f"should be renamed to docs/{target}, but that file exists already; both are kept. Merge them by hand and delete one.")
-        return current
-    os.replace(inside(docs, current), inside(docs, target))
-    _sync_folder((docs / target).parent)
-    return target
-
-
-def _put(docs: Path, rel: str, text: str, summary: WriteSummary, renamed: bool = False, old_text: str | None = None) -> None:
-    path = inside(docs, rel)
-    if old_text is None and path.is_file():
-        old_text = path.read_bytes().decode("utf-8", errors="surrogateescape")
-    if old_text == text:
-        (summary.written if renamed else summary.unchanged).append(rel)
-        return
-    write_atomic(path, text)
-    summary.written.append(rel)
+def _gone(parsed: ParsedPage) -> str:
+    kind, id_ = parsed.front_matter["kind"], parsed.front_matter["id"]
+    if kind == "source":
+        return f"the source '{id_}' is no longer in the seeds"
+    return f"no source mentions the {kind} '{id_}' any more"

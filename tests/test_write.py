@@ -272,3 +272,13 @@ def test_leftover_temp_files_of_a_crashed_build_are_removed(docs):
     (docs / "actors/.tmp-briefing-abc123").write_text("half a pa", encoding="utf-8")
     build(docs, site(actor("nato")))
     assert sorted(p.name for p in (docs / "actors").iterdir()) == ["nato.md"]
+
+
+def test_a_section_page_without_front_matter_is_merged_by_its_blocks(docs):
+    index = Page("actors/index.md", {}, [("list", "- [NATO](nato.md)")])
+    build(docs, site(index))
+    assert read(docs, "actors/index.md").startswith("<!-- generated:begin list")
+    edit(docs, "actors/index.md", "<!-- generated:begin", "Actors we follow:\n\n<!-- generated:begin")
+    build(docs, site(Page("actors/index.md", {}, [("list", "- [NATO](nato.md)\n- [UN](un.md)")])))
+    text = read(docs, "actors/index.md")
+    assert text.startswith("Actors we follow:\n\n<!-- generated:begin list") and "- [UN](un.md)" in text
