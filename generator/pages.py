@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
-from .model import ACTOR_TYPES, ENTITY_KINDS, Curation, Entity, Page, PageCuration
+from .model import ACTOR_TYPES, ENTITY_KINDS, Curation, Entity, Page, PageCuration, from_json
 
 # Keys the generator writes and refreshes on every build, in this order. Other keys the
 # renderer puts in Page.front_matter follow them; a person's keys come last.
@@ -374,6 +374,7 @@ def read_curation(docs: Path, report: Report) -> Curation:
     """What people set on the pages under docs/, checked up front, plus the previous build's
     entities (from docs/briefing.json) so that ids stay stable across builds."""
     curation = Curation(previous=read_previous(docs / "briefing.json", report))
+    seen: dict[tuple[str, str], str] = {}
     for rel in page_files(docs):
         read = read_page(docs / rel)
         if read is None:
@@ -384,8 +385,12 @@ def read_curation(docs: Path, report: Report) -> Curation:
             report.warn(shown, message, line=line)
         if not page.generated:
             continue
-        overrides = validate_overrides(page, shown, report)
-        curation.pages.append(PageCuration(rel, str(page.front_matter["kind"]), str(page.front_matter["id"]), overrides, page.edited()))
+        key = (str(page.front_matter["kind"]), str(page.front_matter["id"]))
+        if key in seen:
+            report.warn(shown, f"docs/{seen[key]} has the same id '{key[1]}'; this page's curation is ignored until one of them is renamed or deleted", line=page.key_line("id"))
+            continue
+        seen[key] = rel
+        curation.pages.append(PageCuration(rel, *key, validate_overrides(page, shown, report), page.edited()))
     return curation
 
 
@@ -493,7 +498,8 @@ CHECKS = {
 
 
 def read_previous(path: Path, report: Report) -> list[Entity]:
-    """The entities of the previous build: id, kind, name and aliases are all resolve needs."""
+    """The entities of the previous build, as briefing.json recorded them (resolve needs at
+    least id, kind, name and aliases; the rest lets it show a stale entity as it was)."""
     if not path.is_file():
         return []
     shown = f"docs/{path.name}"
@@ -508,9 +514,21 @@ def read_previous(path: Path, report: Report) -> list[Entity]:
         report.warn(shown, "has no 'entities' list; ids of the previous build are not reused")
         return []
     previous = []
-    for item in entities:
-        if not (isinstance(item, dict) and isinstance(item.get("id"), str) and item.get("kind") in ENTITY_KINDS and isinstance(item.get("name"), str)):
-            continue
-        aliases = item.get("aliases") if isinstance(item.get("aliases"), list) else []
-        previous.append(Entity(id=item["id"], kind=item["kind"], name=item["name"], aliases=[a for a in aliases if isinstance(a, str)]))
+    for number, item in enumerate(entities, 1):
+        entity = _previous_entity(item)
+        if entity is None:
+            report.warn(shown, f"entity number {number} is not an entity (it needs at least id, kind, name and aliases); it is skipped")
+        else:
+            previous.append(entity)
     return sorted(previous, key=lambda e: (e.kind, e.id))
+
+
+def _previous_entity(item: Any) -> Entity | None:
+    if not (isinstance(item, dict) and isinstance(item.get("id"), str) and item.get("kind") in ENTITY_KINDS and isinstance(item.get("name"), str)):
+        return None
+    if not isinstance(item.get("aliases", []), list) or not all(isinstance(a, str) for a in item.get("aliases", [])):
+        return None
+    try:
+        return from_json(Entity, item)
+    except (TypeError, KeyError, ValueError, AttributeError):  # a hand-mangled field: keep what identifies it
+        return Entity(id=item["id"], kind=item["kind"], name=item["name"], aliases=list(item.get("aliases", [])))

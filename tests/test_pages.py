@@ -243,7 +243,7 @@ def test_hidden_pages_are_read_too(tmp_path):
 
 
 def test_the_previous_build_is_read_from_briefing_json(tmp_path):
-    write(tmp_path, "briefing.json", '{"entities": [{"id": "nato", "kind": "actor", "name": "NATO", "aliases": ["the alliance"]}, {"bad": 1}]}')
+    write(tmp_path, "briefing.json", '{"entities": [{"id": "nato", "kind": "actor", "name": "NATO", "aliases": ["the alliance"]}]}')
     (entity,) = read_curation(tmp_path, Report()).previous
     assert (entity.id, entity.kind, entity.name, entity.aliases) == ("nato", "actor", "NATO", ["the alliance"])
 
@@ -254,3 +254,28 @@ def test_a_corrupt_briefing_json_is_a_warning(tmp_path):
     assert read_curation(tmp_path, report).previous == []
     (warning,) = report.warnings
     assert warning.file == "docs/briefing.json" and warning.line == 1
+
+
+def test_the_previous_build_keeps_every_field_briefing_json_has(tmp_path):
+    write(tmp_path, "briefing.json", '{"entities": [{"id": "geneva", "kind": "event", "name": "Summit", "aliases": [], "date": "2021-06-16", '
+          '"mentions": [{"source": "a", "paragraph": 3, "sentence": "They met."}], "page": "events/geneva.md"}]}')
+    (entity,) = read_curation(tmp_path, Report()).previous
+    assert entity.date == "2021-06-16" and entity.mentions[0].paragraph == 3
+
+
+def test_two_pages_with_one_id_are_reported(tmp_path):
+    write(tmp_path, "actors/x.md", "---\nid: x\nkind: actor\n---\n")
+    write(tmp_path, "actors/y.md", "---\nid: x\nkind: actor\ntitle: Y\n---\n")
+    report = Report()
+    (page,) = read_curation(tmp_path, report).pages
+    assert page.path == "actors/x.md"
+    (warning,) = report.warnings
+    assert warning.file == "docs/actors/y.md" and warning.line == 2 and "same id" in warning.message
+
+
+def test_a_broken_entity_in_briefing_json_is_skipped_with_a_warning(tmp_path):
+    write(tmp_path, "briefing.json", '{"entities": [{"bad": 1}, {"id": "un", "kind": "actor", "name": "UN", "aliases": [], "mentions": "oops"}]}')
+    report = Report()
+    (entity,) = read_curation(tmp_path, report).previous
+    assert (entity.id, entity.name) == ("un", "UN")
+    assert [w.message.startswith("entity number 1") for w in report.warnings] == [True]
