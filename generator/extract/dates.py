@@ -29,8 +29,8 @@ How an expression is placed:
   so `DateValue.iso` falls back to the month or the year that holds the whole week.
 * Anaphoric expressions count from the date mentioned just before (the anchor when there is
   none): "the following day", "a week later", "the next month", "that day", "the day
-  before". When that date is a month or a year, the result spans every day it could be, and
-  `DateValue.iso` keeps only what is certain.
+  before". When that date is only a month or a year, the result keeps that precision ("in
+  May ... the following day" is May).
 * Spun synonyms are read through: "subsequent", "following", "coming", "upcoming" mean next;
   "final", "previous", "past", "prior" mean last; "12 months" after such a word means a year
   ("final 12 months" is "last year"). With an article, "the past/last N units" and "the past
@@ -42,9 +42,14 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..model import DateValue
+from ..model import DateMention, DateValue, Extraction
+
+if TYPE_CHECKING:  # the resolver itself runs without spaCy
+    from spacy.tokens import Span, Token
+
+    from .context import DocumentText
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -133,10 +138,15 @@ def _period(unit: str, day: date) -> _Span:
 
 
 def _shifted(reference: _Span, n: int, unit: str, snap: str) -> _Span:
-    """Every `snap` period that lies n units from some day of `reference`.
+    """The `snap` period n units away from `reference`.
 
-    From a day this is exact ("the following day"); from a month or a year it is every day the
-    words could mean, so the result never claims more precision than the reference has."""
+    From a day or a week this is exact ("the following day", "the next week"). When the
+    reference is coarser than the step ("in May ... the following day", "in 2019 ... a month
+    later") the day is unknown, so the result keeps the reference's precision and is the
+    period that holds the shifted middle of the reference: the likeliest one (May, 2019)."""
+    if PRECISION_RANK[reference.precision] > PRECISION_RANK[_period(snap, reference.start).precision]:
+        middle = reference.start + (reference.end - reference.start) / 2
+        return _period(reference.precision, _add(middle, n, unit))
     first = _period(snap, _add(reference.start, n, unit))
     last = _period(snap, _add(reference.end, n, unit))
     return _Span(first.start, last.end, _coarser(first.precision, reference.precision))
@@ -635,3 +645,285 @@ def resolve_expression(
     """
     span = _resolve(text, _Context(anchor, tense, _span_of(previous)))
     return span.value() if span else None
+
+
+# --------------------------------------------------------------------------- tense
+
+
+FUTURE_MODALS = frozenset({"will", "shall", "may", "must", "should", "can"})
+# Past forms of modals look forward only from the present: "talks could start Monday", but
+# "had hoped the treaty could be saved in June". "would" is a future of a past or a condition.
+PAST_MODALS = frozenset({"could", "might"})
+# Words that announce a plan and so cast an infinitive (or a present clause) forward: "is
+# due/set/expected to meet", "plans to meet", "the vote is scheduled for Monday".
+FUTURE_GOVERNORS = frozenset({
+    "due", "set", "expect", "schedule", "slate", "plan", "intend", "aim", "prepare", "poise",
+    "about", "hope", "want", "seek", "promise", "vow", "pledge", "threaten",
+})
+
+
+def tense_of(token: Token) -> str | None:
+    """The tense ("past", "present", "future" or None) of the clause that governs `token`.
+
+    Walks up to the governing verb, then reads its auxiliaries:
+    - "will", "shall", "'ll", "can", "may", ... -> future; "could", "might" -> future unless
+      the clause hangs from a past verb, past when that verb is a pluperfect ("had hoped the
+      treaty could be saved in June"); "would" (future of a past, or a condition) -> None;
+    - an infinitive under "be" ("is to meet"), "be going", "be due/set/expected", "plan", ... ->
+      future, unless that governor is in the past ("was expected to meet": None);
+    - a past form anywhere in the verb group (VBD: "said", "was held", "had met") -> past;
+      a participle with "have" or with no auxiliary ("has met", "the deal signed") -> past;
+    - a present form (VBZ/VBP, "is meeting", "talks starting") -> present;
+    - another infinitive ("agreed to meet") -> future when its governor is present or future;
+    - a verb joined by "and" to one with auxiliaries shares them ("will lead ... and meet").
+    """
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG") and verb.head.pos_ in ("VERB", "AUX"):
+        return tense_of(verb.head)
+    modals = {_modal(a) for a in auxiliaries if a.tag_ == "MD"}
+    if modals:
+        if modals & FUTURE_MODALS:
+            return "future"
+        if modals & PAST_MODALS:
+            if not _under_past(verb):
+                return "future"
+            return "past" if _pluperfect(verb.head) else None
+        return None
+    governor = _future_governor(verb)
+    if governor is not None:
+        return None if tense_of(governor) == "past" else "future"
+    tags = {verb.tag_} | {a.tag_ for a in auxiliaries}
+    if "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN":
+        perfect = any(a.lemma_ == "have" for a in auxiliaries)
+        passive = any(a.lemma_ == "be" for a in auxiliaries)
+        return "present" if passive and not perfect else "past"
+    if tags & {"VBZ", "VBP", "VBG"}:
+        return "present"
+    if verb.tag_ == "VB" and _is_infinitive(verb) and verb.head.i != verb.i:
+        return "future" if tense_of(verb.head) in ("present", "future") else None
+    return None
+
+
+def _modal(auxiliary: Token) -> str:
+    # The lemmatiser leaves contractions with a curly apostrophe ("she’ll") as they are.
+    lemma = auxiliary.lemma_.lower().replace("\u2019", "'")
+    return {"'ll": "will", "wo": "will", "ca": "can", "sha": "shall"}.get(lemma, lemma)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _under_past(verb: Token) -> bool:
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.i != verb.i and tense_of(verb.head) == "past"
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
+
+
+def _casts_forward(token: Token) -> bool:
+    return token.lemma_ in FUTURE_GOVERNORS or any(c.dep_ == "acomp" and c.lemma_ in FUTURE_GOVERNORS for c in token.children)
+
+
+def _future_governor(verb: Token) -> Token | None:
+    """The word that makes the infinitive `verb` a future ("is due to start"), if any."""
+    if verb.dep_ != "xcomp" or not _is_infinitive(verb):
+        return None
+    head = verb.head
+    going = head.lemma_ == "go" and head.tag_ == "VBG"  # "went to meet" is a past
+    return head if head.lemma_ == "be" or going or _casts_forward(head) else None
+
+
+_NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
+
+
+def date_tense(token: Token) -> str | None:
+    """`tense_of` as it bears on a date whose head word is `token`.
+
+    A date that modifies a noun ("Wednesday's talks", "the Nov. 3 election", "the June
+    summit") dates that noun, not the verb of the clause, so it has no tense. In news a
+    present progressive or a bare participle ("is meeting Monday", "talks starting Sunday")
+    and a present "scheduled for", "due on" announce a plan, so they look forward; a bare
+    present stays "present" (the nearest occurrence)."""
+    if token.dep_ in _NOUN_MODIFIERS and token.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    tense = tense_of(token)
+    verb = _governing_verb(token)
+    if tense == "present" and verb is not None and (verb.tag_ == "VBG" or _casts_forward(verb)):
+        return "future"
+    return tense
+
+
+# --------------------------------------------------------------------------- finding dates
+
+
+def _capitalised(words: Iterable[str]) -> str:
+    """An alternation of `words` whose first letter must be a capital even when the rest of
+    the pattern ignores case: "May" is a month, "may" a verb."""
+    return "|".join(f"(?-i:{w[0].upper()}){w[1:]}" for w in sorted(words, key=len, reverse=True))
+
+
+_F_MONTH = (
+    rf"(?:(?:{_capitalised(MONTHS)})\b"
+    rf"|(?:{_capitalised(('jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec'))})(?:\.|\b(?=\s+\d)))"
+)
+_F_WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})\b"
+_F_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
+_F_YEAR = r"(?:1\d|20|21)\d\d\b(?![,.]\d)"
+_F_EDGE = r"(?:(?:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|rest)\s+of)(?:-|\s+))?"
+_F_YEAR_SPEC = rf"(?:,?\s+(?:of\s+)?(?:{_F_YEAR}|(?:this|last|next)\s+year\b))?"
+_F_NUM = r"(?:\d{1,4}|" + "|".join(NUMBER_WORDS) + ")"
+_F_UNITS = r"(?:days?|weeks?|months?|years?)"
+
+# Date expressions the small model misses or cuts short; each match is resolved, and kept
+# only when it resolves (the model's own DATE entities are kept either way).
+_FINDERS = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # June 7, 7 June 2021, Monday, Jan. 10, July 2019, May, mid-June, June last year
+        rf"\b{_F_EDGE}(?:{_F_WEEKDAY},?\s+)?(?:(?:the\s+)?{_F_DAY}\s+(?:of\s+)?{_F_MONTH}|{_F_MONTH}\s+{_F_DAY}|{_F_MONTH}){_F_YEAR_SPEC}",
+        # Monday, last Thursday, Sunday night, Monday next week, the following Friday
+        rf"\b(?:(?:the\s+)?(?:{_MOD})\s+)?{_F_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:of\s+)?(?:this|next|last)\s+week\b)?",
+        # next week, Final month, earlier this year, final 12 months, the following day, last
+        # summer; a determiner is taken along so that "his last year" is not read as a date
+        rf"\b(?:(?:the|his|her|its|their|our|my|your|a)\s+)?{_F_EDGE}(?:{_MOD})\s+"
+        r"(?:day|week|weekend|month|year|12\s+months|twelve\s+months|spring|summer|autumn|fall|winter)\b",
+        r"\b(?:today|tonight|yesterday|tomorrow|last\s+night|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+        r"|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:day|week|month|year))\b",
+        # 13 months ago, a week later, in two weeks
+        rf"\b{_F_NUM}\s+{_F_UNITS}\s+(?:ago|from\s+now|later|earlier|afterwards?)\b|\bin\s+{_F_NUM}\s+{_F_UNITS}\b",
+        # in 2008, since 2019, early 2026, from 2014 to 2016, the 1990s
+        rf"\b(?:(?:in|since|by|until|till|from|between|during|of)\s+(?:the\s+)?(?:year\s+)?|{_F_EDGE}(?<=\s|-)){_F_YEAR}"
+        rf"(?:\s*[-\u2013\u2014]\s*(?:{_F_YEAR}|\d\d\b)|\s+(?:to|and|through)\s+{_F_YEAR})?",
+        rf"\b(?:the\s+)?{_F_EDGE}(?:\d{{3}}0|['\u2019]\d0)['\u2019]?s\b",
+        rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_F_YEAR}",
+        r"\b(?-i:C)hristmas(?:\s+(?-i:D)ay|\s+(?-i:E)ve)?\b|\b(?-i:N)ew\s+(?-i:Y)ear['\u2019]?s\s+(?:(?-i:D)ay|(?-i:E)ve)\b",
+        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
+    )
+]
+# A finder match inside one of these entities is part of a name: "Theresa May", "Good Friday
+# Agreement", "the October Revolution".
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+# Prepositions that belong to a date's words ("on Monday", "since July 2019"); "before" and
+# "after" are taken along because they stop the words naming a calendar time.
+_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "until", "till", "by", "during", "over", "between", "through", "throughout", "before", "after"})
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|until|till)\s*", re.IGNORECASE)
+
+
+def find_dates(sent: Span, anchor: date, previous: DateValue | None = None) -> list[tuple[int, int, str, DateValue | None]]:
+    """Every date expression in `sent`, in order: (start, end, words, value), with character
+    offsets in `sent.doc.text`.
+
+    Candidates are the model's DATE and TIME entities and the `_FINDERS` patterns; overlapping
+    candidates are joined, "from X to Y" becomes one range, and a preposition before a date
+    joins its words. Each is resolved against `anchor` with the tense of its governing verb
+    (`date_tense`) and the date resolved before it (`previous` for the first). A DATE entity
+    that names no calendar time ("31 years") is returned with the value None; other
+    candidates that do not resolve are dropped.
+    """
+    doc = sent.doc
+    found = []
+    for start, end, is_date_entity in _candidates(sent):
+        words = doc.text[start:end]
+        head = _head(doc.char_span(start, end, alignment_mode="expand"))
+        value = resolve_expression(words, anchor, tense=date_tense(head), previous=previous)
+        if value is None and not is_date_entity:
+            continue
+        found.append((start, end, words, value))
+        previous = value or previous
+    return found
+
+
+# Two far-apart anchors: a document without a date keeps only the values that do not depend
+# on one ("July 2019", "in 2008"), never a guess for "last month".
+_TRIAL_ANCHORS = (date(1901, 3, 4), date(2077, 10, 21))
+
+
+def extract(text: DocumentText, extraction: Extraction) -> None:
+    """The extraction step: every date in the document's prose, resolved against its date,
+    the previous date threaded through the whole document."""
+    previous: DateValue | None = None
+    for index, (_, sent) in enumerate(text.sentences):
+        if text.document.date is not None:
+            found = find_dates(sent, text.document.date, previous)
+        else:
+            first, second = (find_dates(sent, anchor, previous) for anchor in _TRIAL_ANCHORS)
+            stable = {(start, end): value for start, end, _, value in second}
+            found = [(start, end, words, value if stable.get((start, end)) == value else None) for start, end, words, value in first]
+        for start, end, words, value in found:
+            extraction.dates.append(DateMention(words, index, start, end, value))
+            previous = value or previous
+
+
+def _head(span: Span) -> Token:
+    """The word of `span` that hangs from outside it; an article hanging from the same noun
+    as the date ("the" in "the Nov. 3 election") is passed over."""
+    outside = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return next((t for t in outside if t.dep_ not in ("det", "punct")), span.root)
+
+
+def _candidates(sent: Span) -> list[tuple[int, int, bool]]:
+    """(start, end, is a DATE entity of the model) for each candidate, merged and in order."""
+    doc = sent.doc
+    spans = [(e.start_char, e.end_char, e.label_ == "DATE") for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    for finder in _FINDERS:
+        for match in finder.finditer(sent.text):
+            span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+            if span is not None and _plausible(span):
+                spans.append((span.start_char, span.end_char, False))
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, is_date in sorted(spans):
+        if merged and (start < merged[-1][1] or _joins_range(doc, merged[-1], start)):
+            last_start, last_end, last_is_date = merged[-1]
+            merged[-1] = (last_start, max(end, last_end), is_date or last_is_date)
+        else:
+            merged.append((start, end, is_date))
+    return [_with_preposition(sent, start, end, is_date) for start, end, is_date in merged]
+
+
+def _plausible(span: Span) -> bool:
+    """A finder match that is really a date: not part of a name, not the modal "may" or the
+    verb "march", and a year that is not a count ("in 1500 troops")."""
+    if any(t.ent_type_ in _NAME_LABELS for t in span):
+        return False
+    if any(t.lower_ in ("may", "march") and t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    ends_in_number = span[-1].like_num and not span[-1].text.lower().endswith("s")
+    return not (ends_in_number and after is not None and after.pos_ in ("NOUN", "PROPN") and after.ent_type_ != "DATE")
+
+
+def _joins_range(doc, first: tuple[int, int, bool], start: int) -> bool:
+    """"from June to August", "2014-2016", "between 2014 and 2016": two dates, one range."""
+    gap = doc.text[first[1]:start]
+    if _RANGE_GAP.fullmatch(gap):
+        return True
+    before = doc.char_span(first[0], first[1], alignment_mode="expand")
+    return gap.strip().lower() == "and" and before.start > 0 and doc[before.start - 1].lower_ == "between"
+
+
+def _with_preposition(sent: Span, start: int, end: int, is_date: bool) -> tuple[int, int, bool]:
+    """Trim a possessive; take along a preposition whose object the date is ("on Monday", but
+    not "before" in "seven weeks before the Nov. 3 election")."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if len(span) > 1 and span[-1].tag_ == "POS":  # "last year's": the possessive is not a date word
+        end = span[-2].idx + len(span[-2])
+    before = doc[span.start - 1] if span.start > sent.start else None
+    if before is not None and before.lower_ in _PREPOSITIONS and span.root.head.i == before.i:
+        start = before.idx
+    return start, end, is_date
