@@ -1,0 +1,344 @@
+"""Plain view data for the templates, one function per page kind.
+
+A view holds raw text (names, sentences, titles) and links computed for the page it is on;
+the templates escape the text and write the Markdown. Nothing here writes Markdown, except
+source paragraphs (source_text) and the SVG graph (graph.py), which own their escaping.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from .. import graph
+from ..model import Entity, Reference, Source
+from . import dates
+from .catalog import (SECTIONS, Catalog, entity_order, event_order, name_key, page_path, relative_href,
+                      relative_link, source_order)
+from .escape import url
+from .source_text import paragraph_markdown
+
+TYPE_LABELS = {"person": "Person", "organization": "Organisation", "country": "Country", "group": "Group"}
+KIND_LABELS = {"actor": "Actor", "place": "Place", "treaty": "Treaty", "event": "Event", "source": "Source"}
+SECTION_TITLES = {"actor": "Actors", "place": "Places", "treaty": "Treaties", "event": "Events", "source": "Sources"}
+GRAPH_NEIGHBOURS = 12  # nodes around an actor in its graph
+LISTED_NEIGHBOURS = 20  # co-mentioned actors listed under the graph
+HOME_ITEMS = 10  # latest events and most-mentioned actors on the home page
+SHORT_TITLE = 48  # characters of a source title in a citation
+
+# Events whose names say what happened to a treaty fill its fact sheet ("Signed: 1987").
+# General English verb forms, not words of any one source.
+TREATY_MILESTONES = tuple((label, re.compile(pattern)) for label, pattern in (
+    ("Drafted", r"\bdraft(s|ed|ing)?\b"),
+    ("Signed", r"\bsign(s|ed|ing)?\b"),
+    ("Ratified", r"\b(ratif(y|ies|ied|ying|ication))\b"),
+    ("Entered into force", r"\b(enter(s|ed|ing)?|entry) into force\b"),
+    ("Extended", r"\b(extend(s|ed|ing)?|extension|renew(s|ed|al)?)\b"),
+    ("Suspended", r"\bsuspen(d|ds|ded|ding|sion)\b"),
+    ("Withdrawn", r"\b(withdr(aw|aws|ew|awn|awal|awing)|leav(e|es|ing)|left|exit(s|ed|ing)?|quit(s)?"
+                  r"|pull(s|ed|ing)? out|abandon(s|ed|ing)?|de-?ratif[a-z]*|revok(e|es|ed|ing))\b"),
+))
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence of a source paragraph, linked to the paragraph's anchor."""
+
+    source: str  # short source title
+    paragraph: int
+    href: str
+    sentence: str
+    date: str  # the source's date, long form
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    source: Link
+    date: str
+    publisher: str
+    citations: list[Citation]
+
+
+@dataclass(frozen=True)
+class EventItem:
+    link: Link
+    date: str  # long form at the event's precision, "" when undated
+    place: Link | None = None
+    participants: list[Link] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: str
+    date: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    link: Link
+    paragraphs: int
+    sentences: int
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    date: str
+    event: Link
+
+
+class PageViews:
+    """Builds the views of one page: every link in it is relative to `path`."""
+
+    def __init__(self, catalog: Catalog, path: str):
+        self.catalog = catalog
+        self.path = path
+
+    # ------------------------------------------------------------------ pieces
+
+    def link(self, entity: Entity) -> Link:
+        return Link(entity.name, relative_link(self.path, page_path(entity.kind, entity.id)))
+
+    def links(self, entities: list[Entity]) -> list[Link]:
+        return [self.link(e) for e in entities]
+
+    def source_link(self, source: Source) -> Link:
+        return Link(source.title or source.id, relative_link(self.path, page_path("source", source.id)))
+
+    def citation(self, ref: Reference) -> Citation:
+        source = self.catalog.sources[ref.source]
+        return Citation(
+            source=_shorten(source.title or source.id, SHORT_TITLE),
+            paragraph=ref.paragraph,
+            href=relative_link(self.path, page_path("source", source.id), f"p{ref.paragraph}"),
+            sentence=ref.sentence,
+            date=dates.long_date(source.date),
+        )
+
+    def citations(self, refs: list[Reference]) -> list[Citation]:
+        return [self.citation(r) for r in refs if r.source in self.catalog.sources]
+
+    def mentioned_in(self, entity: Entity) -> list[SourceGroup]:
+        """The entity's mentions grouped by source, oldest source first."""
+        refs = self.catalog.mentions(entity)
+        groups = []
+        for source in self.catalog.sources_of(entity):
+            cited = [r for r in refs if r.source == source.id]
+            groups.append(SourceGroup(self.source_link(source), dates.long_date(source.date),
+                                      source.publisher or "", self.citations(cited)))
+        return groups
+
+    def event_item(self, event: Entity, *, with_evidence: bool = False, without: Entity | None = None) -> EventItem:
+        place = self.catalog.place_of(event)
+        participants = [p for p in self.catalog.participants(event) if p != without]
+        return EventItem(
+            link=self.link(event),
+            date=dates.long_date(event.date) if event.date else "",
+            place=self.link(place) if place is not None and place != without else None,
+            participants=self.links(participants),
+            citations=self.citations(self.catalog.mentions(event)) if with_evidence else [],
+        )
+
+    def neighbours(self, entity: Entity) -> list[Neighbour]:
+        return [Neighbour(self.link(c.actor), c.paragraphs, c.sentences)
+                for c in self.catalog.co_mentions(entity)[:LISTED_NEIGHBOURS]]
+
+    def graph(self, entity: Entity) -> str:
+        """The SVG of the entity and its most co-mentioned actors ("" without any)."""
+        ranked = self.catalog.co_mentions(entity)[:GRAPH_NEIGHBOURS]
+        nodes = [graph.Node(c.actor.name, relative_href(self.path, page_path("actor", c.actor.id)),
+                            c.actor.type, c.paragraphs, _count(c.paragraphs, "shared paragraph"))
+                 for c in ranked]
+        center = graph.Node(entity.name, relative_href(self.path, self.path), entity.type)
+        edges = []
+        for i, a in enumerate(ranked):
+            shared = {c.actor.id: c.paragraphs for c in self.catalog.co_mentions(a.actor)}
+            edges.extend(graph.Edge(i, j, shared[b.actor.id]) for j, b in enumerate(ranked)
+                         if j > i and b.actor.id in shared)
+        title = f"{entity.name} and the actors most often mentioned with it (listed below)"
+        return graph.ego_graph(center, nodes, edges, title=title, limit=GRAPH_NEIGHBOURS)
+
+    # ------------------------------------------------------------------ entity pages
+
+    def entity_page(self, entity: Entity) -> dict:
+        first, last = self.catalog.first_last(entity)
+        return {
+            "entity": entity,
+            "kind_label": KIND_LABELS[entity.kind],
+            "type_label": TYPE_LABELS.get(entity.type or "", (entity.type or "").capitalize()),
+            "aliases": _aliases(entity),
+            "source_count": len(self.catalog.sources_of(entity)),
+            "first": dates.short_date(first) if first else "",
+            "last": dates.short_date(last) if last else "",
+            "mentioned_in": self.mentioned_in(entity),
+            "section": Link(SECTION_TITLES[entity.kind], relative_link(self.path, f"{SECTIONS[entity.kind]}/index.md")),
+        }
+
+    def actor(self, actor: Entity) -> dict:
+        country = self.catalog.country_of(actor)
+        quotes = sorted(actor.quotes, key=lambda q: (dates.sort_key(q.date), q.reference.source,
+                                                     q.reference.paragraph, q.text))
+        return {
+            **self.entity_page(actor),
+            "country": self.link(country) if country is not None and country != actor else None,
+            "events": [self.event_item(e, without=actor) for e in self.catalog.events_of(actor)],
+            "treaties": [(self.link(t), t.year) for t in self.catalog.treaties_of(actor)],
+            "quotes": [QuoteItem(q.text, dates.long_date(q.date) if q.date else "", self.citation(q.reference))
+                       for q in quotes if q.reference.source in self.catalog.sources],
+            "neighbours": self.neighbours(actor),
+            "graph": self.graph(actor),
+        }
+
+    def place(self, place: Entity) -> dict:
+        return {
+            **self.entity_page(place),
+            "events": [self.event_item(e, without=place) for e in self.catalog.events_of(place)],
+            "neighbours": self.neighbours(place),
+        }
+
+    def treaty(self, treaty: Entity) -> dict:
+        events = self.catalog.events_of(treaty)
+        return {
+            **self.entity_page(treaty),
+            "parties": self.links(self.catalog.parties(treaty)),
+            "milestones": self.milestones(events),
+            "events": [self.event_item(e, without=treaty) for e in events],
+            "neighbours": self.neighbours(treaty),
+        }
+
+    def milestones(self, events: list[Entity]) -> list[Milestone]:
+        found = []
+        for label, pattern in TREATY_MILESTONES:
+            for event in events:
+                if event.date and pattern.search(name_key(event.name)):
+                    found.append(Milestone(label, dates.long_date(event.date), self.link(event)))
+        return found
+
+    def event(self, event: Entity) -> dict:
+        place = self.catalog.place_of(event)
+        return {
+            **self.entity_page(event),
+            "date": dates.long_date(event.date) if event.date else "",
+            "precision": dates.precision(event.date) or event.date_precision or "",
+            "participants": self.links(self.catalog.participants(event)),
+            "place": self.link(place) if place is not None else None,
+            "treaties": self.links(self.catalog.treaties_of_event(event)),
+            "evidence": self.citations(self.catalog.mentions(event)),
+        }
+
+    # ------------------------------------------------------------------ other pages
+
+    def source(self, source: Source) -> dict:
+        targets: dict[int, list[tuple[int, int, str, int]]] = {}
+        for paragraph, start, end, kind, id in source.links:
+            if (kind, id) in self.catalog.entities:
+                target = relative_link(self.path, page_path(kind, id))
+                targets.setdefault(paragraph, []).append((start, end, target, kind == "event"))
+        paragraphs = [{"number": p.number, "kind": p.kind, "prose": p.prose,
+                       "markdown": paragraph_markdown(p, targets.get(p.number, []))}
+                      for p in sorted(source.paragraphs, key=lambda p: p.number)]
+        named = self.catalog.named_in(source)
+        return {
+            "source": source,
+            "date": dates.long_date(source.date) if source.date else "",
+            "url": url(source.url),
+            "paragraphs": [p for p in paragraphs if p["markdown"]],
+            "named": [(SECTION_TITLES[kind], self.links([e for e in named if e.kind == kind]))
+                      for kind in ("actor", "place", "treaty", "event")],
+        }
+
+    def home(self) -> dict:
+        sources = sorted(self.catalog.sources.values(), key=source_order)
+        dated = [s.date for s in sources if dates.parse(s.date)]
+        events = [e for e in self.catalog.of_kind("event") if dates.parse(e.date)]
+        latest = sorted(events, key=event_order, reverse=True)[:HOME_ITEMS]
+        actors = sorted(self.catalog.of_kind("actor"),
+                        key=lambda a: (-len(self.catalog.sources_of(a)), -len(self.catalog.mentions(a)), *entity_order(a)))
+        return {
+            "source_count": len(sources),
+            "first": dates.long_date(min(dated)) if dated else "",
+            "last": dates.long_date(max(dated)) if dated else "",
+            "counts": {kind: len(self.catalog.of_kind(kind)) for kind in ("actor", "place", "treaty", "event")},
+            "latest": [self.event_item(e) for e in latest],
+            "top_actors": [(self.link(a), TYPE_LABELS.get(a.type or "", ""), len(self.catalog.sources_of(a)),
+                            len(self.catalog.mentions(a)))
+                           for a in actors[:HOME_ITEMS] if self.catalog.mentions(a)],
+            "sections": [Link(SECTION_TITLES[k], relative_link(self.path, f"{SECTIONS[k]}/index.md"))
+                         for k in ("actor", "event", "treaty", "place", "source")],
+        }
+
+    def timeline(self) -> dict:
+        """Dated events by year, then month; events known only to the year come first in it."""
+        dated = [e for e in self.catalog.of_kind("event") if dates.parse(e.date)]
+        years = []
+        for year, in_year in groupby(sorted(dated, key=event_order), key=lambda e: dates.parse(e.date)[0]):
+            in_year = list(in_year)
+            months = []
+            for month, in_month in groupby([e for e in in_year if dates.parse(e.date)[1]],
+                                           key=lambda e: dates.parse(e.date)[1]):
+                months.append((dates.month_heading(year, month),
+                               [self.event_item(e, with_evidence=True) for e in in_month]))
+            year_only = [self.event_item(e, with_evidence=True) for e in in_year if not dates.parse(e.date)[1]]
+            years.append({"year": year, "year_only": year_only, "months": months})
+        undated = len(self.catalog.of_kind("event")) - len(dated)
+        return {"years": years, "count": len(dated), "undated": undated,
+                "events_index": relative_link(self.path, "events/index.md")}
+
+    def section(self, kind: str) -> dict:
+        if kind == "source":
+            sources = sorted(self.catalog.sources.values(), key=source_order, reverse=True)
+            rows = [{"link": self.source_link(s), "date": dates.short_date(s.date) if s.date else "",
+                     "publisher": s.publisher or "", "names": len(self.catalog.named_in(s))} for s in sources]
+            return {"kind": kind, "title": SECTION_TITLES[kind], "rows": rows}
+        entities = self.catalog.of_kind(kind)
+        if kind == "event":
+            entities = sorted(entities, key=event_order)
+        rows = []
+        for e in entities:
+            first, last = self.catalog.first_last(e)
+            place = self.catalog.place_of(e) if kind == "event" else None
+            rows.append({
+                "link": self.link(e),
+                "type": TYPE_LABELS.get(e.type or "", (e.type or "").capitalize()),
+                "sources": len(self.catalog.sources_of(e)),
+                "first": dates.short_date(first) if first else "",
+                "last": dates.short_date(last) if last else "",
+                "date": dates.short_date(e.date) if e.date else "",
+                "year": e.year or "",
+                "status": e.status or "",
+                "events": len(self.catalog.events_of(e)),
+                "place": self.link(place) if place is not None else None,
+                "stale": e.stale,
+            })
+        return {"kind": kind, "title": SECTION_TITLES[kind], "rows": rows}
+
+
+def _aliases(entity: Entity) -> list[str]:
+    """Other names of the entity, each surface form once (the search index finds them)."""
+    seen = {entity.name}
+    out = []
+    for alias in sorted(entity.aliases, key=lambda a: (name_key(a), a)):
+        if alias.strip() and alias not in seen:
+            seen.add(alias)
+            out.append(alias)
+    return out
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:-") + "\u2026"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
