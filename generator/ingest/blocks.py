@@ -6,19 +6,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# Invisible characters that only break words apart for search and matching. Zero-width
-# joiners (U+200C, U+200D) are kept: some scripts and emoji need them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+# Invisible characters that only break words apart for search and matching (soft hyphen,
+# zero-width space, word joiner, stray byte-order mark). Zero-width joiners (U+200C,
+# U+200D) are kept: some scripts and emoji need them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # C0/C1 control codes other than white space: noise from bad conversions, never text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """One line of NFC text with runs of white space collapsed; quotes, apostrophes and
     dashes are left exactly as written."""
-    text = _CONTROL.sub(" ", text.translate(_INVISIBLE))
-    return unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,8 @@ class Block:
 
 def make_block(raw: str, line: int, hint: str | None = None) -> Block | None:
     """A block from raw text, or None when nothing readable is left."""
-    text = normalise(raw)
-    if not text:
-        return None
-    lines = tuple(filter(None, (normalise(part) for part in raw.split("\n"))))
-    return Block(text, line, hint, lines)
+    lines = tuple(filter(None, map(normalise, raw.split("\n"))))
+    return Block(" ".join(lines), line, hint, lines) if lines else None
 
 
 @dataclass

@@ -29,9 +29,12 @@ LARGE_FILE_BYTES = 5 * 1024 * 1024
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens: "Café Summit 2021" -> "cafe-summit-2021"."""
+    """Lowercase ASCII words joined by hyphens: "Café Summit 2021" -> "cafe-summit-2021".
+    A name with no Latin letters or digits ("Саммит") gets a short hash of itself, so that
+    it is still distinct and the same in every build."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "document"
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words or "doc-" + hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 def _link_problem(path: Path) -> str:

@@ -32,6 +32,7 @@ class FrontMatter:
     body: str
     body_line: int  # line of the file where `body` starts
     warnings: list[tuple[str, int | None]] = field(default_factory=list)
+    unread_until: int = 0  # last line of front matter that could not be read (kept as text)
 
 
 def _as_text(value: object) -> str | None:
@@ -58,7 +59,10 @@ def split_front_matter(text: str) -> FrontMatter:
         front, body = _HANDLER.split(text)
     except ValueError:
         whole.warnings.append(("front matter opened with '---' on line 1 is never closed: the whole file is read as text", 1))
+        blank = re.search(r"\n\s*\n", text)
+        whole.unread_until = text.count("\n", 0, blank.start()) + 1 if blank else 1
         return whole
+    whole.unread_until = text.count("\n", 0, len(text) - len(body)) + 1
     try:
         data = _HANDLER.load(front, Loader=_Loader)
     except yaml.YAMLError as error:

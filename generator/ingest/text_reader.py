@@ -140,15 +140,21 @@ def _markdown_block(raw: str, line: int, hint: str | None) -> Block | None:
     return make_block(markdown_inline(raw), line, hint)
 
 
-def read_text(text: str) -> Parsed:
+def _read(text: str, markdown: bool) -> Parsed:
     front = split_front_matter(text)
-    found = split_blocks(front.body, front.body_line)
-    blocks = [b for b in (make_block(*triple) for triple in found) if b]
+    make = _markdown_block if markdown else make_block
+    blocks = []
+    for raw, line, hint in split_blocks(front.body, front.body_line, markdown):
+        # Lines of front matter that could not be read stay in the text, as furniture:
+        # "title: ..." is neither the story nor its headline.
+        if block := make(raw, line, "boilerplate" if line <= front.unread_until else hint):
+            blocks.append(block)
     return Parsed(blocks, front.metadata, front.warnings)
+
+
+def read_text(text: str) -> Parsed:
+    return _read(text, markdown=False)
 
 
 def read_markdown(text: str) -> Parsed:
-    front = split_front_matter(text)
-    found = split_blocks(front.body, front.body_line, markdown=True)
-    blocks = [b for b in (_markdown_block(*triple) for triple in found) if b]
-    return Parsed(blocks, front.metadata, front.warnings)
+    return _read(text, markdown=True)
