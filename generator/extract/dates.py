@@ -293,7 +293,7 @@ _PART_PATTERNS = [
     re.compile(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR_SPEC}", re.ASCII),
     re.compile(rf"(?:the\s+)?{_MONTH}{_YEAR_SPEC}", re.ASCII),
     re.compile(rf"(?:the\s+)?(?:year\s+)?{_YEAR}", re.ASCII),
-    re.compile(r"(?P<number>\d{1,2})", re.ASCII),
+    re.compile(rf"(?P<number>\d{{1,2}})(?:,?\s+{_YEAR})?", re.ASCII),  # one end of "June 7-9, 2021"
 ]
 
 
@@ -337,8 +337,8 @@ def _complete_range(first: _Parts, last: _Parts) -> tuple[_Parts, _Parts] | None
     7-9", "7-9 June 2021") or the last two digits of a year ("2014-16")."""
     if last.number is not None:
         if first.day is not None:
-            return first, _Parts(first.year, first.month, last.number)
-        if first.year is not None and first.month is None:
+            return first, _Parts(last.year or first.year, first.month, last.number)
+        if first.year is not None and first.month is None and last.year is None:
             year = first.year - first.year % 100 + last.number
             return first, _Parts(year + (100 if year <= first.year else 0))
         return None
@@ -879,7 +879,7 @@ def _head(span: Span) -> Token:
 def _candidates(sent: Span) -> list[tuple[int, int, bool]]:
     """(start, end, is a DATE entity of the model) for each candidate, merged and in order."""
     doc = sent.doc
-    spans = [(e.start_char, e.end_char, e.label_ == "DATE") for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    spans = [(e.start_char, e.end_char, e.label_ == "DATE") for e in sent.ents if e.label_ in ("DATE", "TIME") and not _is_a_name(e)]
     for finder in _FINDERS:
         for match in finder.finditer(sent.text):
             span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
@@ -898,13 +898,25 @@ def _candidates(sent: Span) -> list[tuple[int, int, bool]]:
 def _plausible(span: Span) -> bool:
     """A finder match that is really a date: not part of a name, not the modal "may" or the
     verb "march", and a year that is not a count ("in 1500 troops")."""
-    if any(t.ent_type_ in _NAME_LABELS for t in span):
+    if any(t.ent_type_ in _NAME_LABELS for t in span) or _is_a_name(span):
         return False
     if any(t.lower_ in ("may", "march") and t.pos_ in ("VERB", "AUX") for t in span):
         return False
     after = span.doc[span.end] if span.end < len(span.doc) else None
     ends_in_number = span[-1].like_num and not span[-1].text.lower().endswith("s")
     return not (ends_in_number and after is not None and after.pos_ in ("NOUN", "PROPN") and after.ent_type_ != "DATE")
+
+
+def _is_a_name(span: Span) -> bool:
+    """A month or weekday word alone that ends a proper name ("Theresa May", "Black Friday"),
+    or a month that is the subject of a verb ("May said"), is not a time."""
+    if len(span) != 1:
+        return False
+    word, prefix = span[0], span[0].lower_[:3]
+    if prefix not in MONTH_PREFIXES + WEEKDAY_PREFIXES:
+        return False
+    in_a_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children)
+    return in_a_name or (prefix in MONTH_PREFIXES and word.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _joins_range(doc, first: tuple[int, int, bool], start: int) -> bool:
@@ -917,13 +929,17 @@ def _joins_range(doc, first: tuple[int, int, bool], start: int) -> bool:
 
 
 def _with_preposition(sent: Span, start: int, end: int, is_date: bool) -> tuple[int, int, bool]:
-    """Trim a possessive; take along a preposition whose object the date is ("on Monday", but
-    not "before" in "seven weeks before the Nov. 3 election")."""
+    """The words of a date: without the article or the verb the model's span may begin with
+    ("the Nov. 3 election", "to last two days") or a possessive at its end ("last year's");
+    with a preposition whose object the date is ("on Monday", but not "before" in "seven
+    weeks before the Nov. 3 election")."""
     doc = sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
-    if len(span) > 1 and span[-1].tag_ == "POS":  # "last year's": the possessive is not a date word
-        end = span[-2].idx + len(span[-2])
+    while len(span) > 1 and (span[0].pos_ in ("VERB", "AUX") or (span[0].dep_ == "det" and not span.start < span[0].head.i < span.end)):
+        span = span[1:]
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
     before = doc[span.start - 1] if span.start > sent.start else None
-    if before is not None and before.lower_ in _PREPOSITIONS and span.root.head.i == before.i:
-        start = before.idx
-    return start, end, is_date
+    if before is not None and before.lower_ in _PREPOSITIONS and _head(span).head.i == before.i:
+        return before.idx, span.end_char, is_date
+    return span.start_char, span.end_char, is_date
