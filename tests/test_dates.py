@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import Report
-from generator.extract.dates import WEEKDAYS, find_dates, resolve_expression, tense_of
+from generator.extract.context import DocumentText, ParsedParagraph
+from generator.extract.dates import WEEKDAYS, extract, find_dates, resolve_expression, tense_of
 from generator.ingest import read_corpus
-from generator.model import DATE_PRECISIONS, DateValue
+from generator.model import DATE_PRECISIONS, DateMention, DateValue, Document, Extraction, Paragraph
 
 WEDNESDAY = date(2023, 3, 15)
 SATURDAY = date(2024, 6, 1)
@@ -223,6 +224,13 @@ def test_anaphoric_words_count_from_the_previous_date(words, previous, expected)
     assert iso(words, WEDNESDAY, previous=previous) == expected
 
 
+def test_the_month_is_the_anchor_s_in_a_plan_and_the_previous_one_in_an_account():
+    assert iso("by the end of the month", WEDNESDAY, "future", previous="2021-03") == "2023-03"
+    assert iso("by the end of the month", WEDNESDAY, "past", previous="2021-03") == "2021-03"
+    assert iso("by the end of the year", WEDNESDAY, "future") == "2023"
+    assert iso("on the day", WEDNESDAY, "past", previous="2021-03-04") is None
+
+
 def test_without_a_previous_date_anaphora_counts_from_the_anchor():
     assert iso("the following day", WEDNESDAY) == "2023-03-16"
 
@@ -410,6 +418,27 @@ def test_find_dates_in_sentences(nlp, text, expected):
 def test_tense_of_the_governing_verb(nlp, sentence, word, tense):
     doc = nlp(sentence)
     assert tense_of(next(t for t in doc if t.text == word)) == tense
+
+
+def extracted(nlp, paragraphs: list[str], published: date | None) -> list[DateMention]:
+    document = Document("note", "note.md", "Note", published, [Paragraph(i, t, i) for i, t in enumerate(paragraphs, 1)], "0")
+    text = DocumentText(document, [ParsedParagraph(p, nlp(p.text)) for p in document.paragraphs])
+    extraction = Extraction(doc_id=document.id)
+    extract(text, extraction)
+    return extraction.dates
+
+
+def test_the_extract_step_records_dates_by_sentence_and_paragraph_offsets(nlp):
+    paragraphs = ["The envoy landed in Vienna on Tuesday.", "Talks opened there. The following day, she met the chancellor."]
+    dates = extracted(nlp, paragraphs, SATURDAY)
+    assert [(d.text, d.sentence, d.value.iso) for d in dates] == [("on Tuesday", 0, "2024-05-28"), ("The following day", 2, "2024-05-29")]
+    following = dates[1]
+    assert paragraphs[1][following.start:following.end] == "The following day"
+
+
+def test_an_undated_document_keeps_only_dates_that_need_no_anchor(nlp):
+    dates = extracted(nlp, ["The accord was signed in July 2019 and renewed last month."], None)
+    assert [(d.text, d.value.iso if d.value else None) for d in dates] == [("in July 2019", "2019-07"), ("last month", None)]
 
 
 # --------------------------------------------------------------------------- the sample and the corpus

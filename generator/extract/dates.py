@@ -435,7 +435,9 @@ def _year(m: re.Match[str], context: _Context) -> _Span | None:
 
 @_rule(r"(?:the\s+)?(?:(?P<decade>\d{3}0)|'(?P<short>\d)0)'?s")
 def _decade(m: re.Match[str], context: _Context) -> _Span | None:
-    """The 1990s: ten years. "the '90s" is the latest such decade that has begun."""
+    """The 1990s: ten years; "the '90s" is the latest such decade that has begun. "The
+    1800s" is a century more often than a decade, so it spans the hundred years (which hold
+    the decade too)."""
     if m["decade"]:
         start = int(m["decade"])
     else:
@@ -443,7 +445,8 @@ def _decade(m: re.Match[str], context: _Context) -> _Span | None:
         start -= 100 if start > context.anchor.year else 0
     if start < 1000:
         return None
-    return _Span(date(start, 1, 1), date(start + 9, 12, 31), "year")
+    length = 100 if start % 100 == 0 else 10
+    return _Span(date(start, 1, 1), date(start + length - 1, 12, 31), "year")
 
 
 @_rule(rf"(?:{_WEEKDAY})\.?,?\s+(?P<rest>.+)")
@@ -537,9 +540,16 @@ def _squash(words: str) -> str:
     return re.sub(r"\s+", " ", words)
 
 
-@_rule(r"that\s+(?P<unit>day|week|month|year)")
+@_rule(r"(?P<determiner>that|the)\s+(?P<unit>day|week|month|year)")
 def _that_unit(m: re.Match[str], context: _Context) -> _Span | None:
-    return _shifted(context.reference, 0, m["unit"], m["unit"])
+    """"that month" is the month of the date just mentioned; so is "the month" in a past
+    account ("in March ... by the end of the month"), while a plan ("will vote by the end of
+    the year") means the anchor's. "the day" alone names no day."""
+    unit = m["unit"]
+    if m["determiner"] == "the" and unit == "day":
+        return None
+    looking_ahead = m["determiner"] == "the" and context.tense in ("present", "future")
+    return _shifted(context.today if looking_ahead else context.reference, 0, unit, unit)
 
 
 @_rule(r"the\s+(?P<unit>day|week|month|year)\s+(?P<direction>before|after|earlier|later)")
@@ -784,7 +794,8 @@ _F_MONTH = (
 _F_WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})\b"
 _F_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _F_YEAR = r"(?:1\d|20|21)\d\d\b(?![,.]\d)"
-_F_EDGE = r"(?:(?:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|rest)\s+of)(?:-|\s+))?"
+_F_EDGE_WORDS = r"(?:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|rest)\s+of)(?:-|\s+)"
+_F_EDGE = rf"(?:{_F_EDGE_WORDS})?"
 _F_YEAR_SPEC = rf"(?:,?\s+(?:of\s+)?(?:{_F_YEAR}|(?:this|last|next)\s+year\b))?"
 _F_NUM = r"(?:\d{1,4}|" + "|".join(NUMBER_WORDS) + ")"
 _F_UNITS = r"(?:days?|weeks?|months?|years?)"
@@ -807,7 +818,7 @@ _FINDERS = [
         # 13 months ago, a week later, in two weeks
         rf"\b{_F_NUM}\s+{_F_UNITS}\s+(?:ago|from\s+now|later|earlier|afterwards?)\b|\bin\s+{_F_NUM}\s+{_F_UNITS}\b",
         # in 2008, since 2019, early 2026, from 2014 to 2016, the 1990s
-        rf"\b(?:(?:in|since|by|until|till|from|between|during|of)\s+(?:the\s+)?(?:year\s+)?|{_F_EDGE}(?<=\s|-)){_F_YEAR}"
+        rf"\b(?:(?:in|since|by|until|till|from|between|during|of)\s+(?:the\s+)?(?:year\s+)?|{_F_EDGE_WORDS}){_F_YEAR}"
         rf"(?:\s*[-\u2013\u2014]\s*(?:{_F_YEAR}|\d\d\b)|\s+(?:to|and|through)\s+{_F_YEAR})?",
         rf"\b(?:the\s+)?{_F_EDGE}(?:\d{{3}}0|['\u2019]\d0)['\u2019]?s\b",
         rf"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_F_YEAR}",
@@ -892,7 +903,7 @@ def _candidates(sent: Span) -> list[tuple[int, int, bool]]:
             merged[-1] = (last_start, max(end, last_end), is_date or last_is_date)
         else:
             merged.append((start, end, is_date))
-    return [_with_preposition(sent, start, end, is_date) for start, end, is_date in merged]
+    return [_date_words(sent, start, end, is_date) for start, end, is_date in merged]
 
 
 def _plausible(span: Span) -> bool:
@@ -928,7 +939,7 @@ def _joins_range(doc, first: tuple[int, int, bool], start: int) -> bool:
     return gap.strip().lower() == "and" and before.start > 0 and doc[before.start - 1].lower_ == "between"
 
 
-def _with_preposition(sent: Span, start: int, end: int, is_date: bool) -> tuple[int, int, bool]:
+def _date_words(sent: Span, start: int, end: int, is_date: bool) -> tuple[int, int, bool]:
     """The words of a date: without the article or the verb the model's span may begin with
     ("the Nov. 3 election", "to last two days") or a possessive at its end ("last year's");
     with a preposition whose object the date is ("on Monday", but not "before" in "seven
