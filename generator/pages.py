@@ -122,13 +122,15 @@ class ParsedPage:
         return [k.name for k in self.keys if k.name not in generator_keys]
 
     def key_line(self, name: str) -> int | None:
-        return next((k.line for k in self.keys if k.name == name), None)
+        """The line of the key's value in force (YAML uses the last of a repeated key)."""
+        return next((k.line for k in reversed(self.keys) if k.name == name), None)
 
     def edited(self, generator_keys: frozenset[str] | set[str] = frozenset(GENERATOR_KEYS)) -> bool:
         """Anything on the page a person wrote: text outside blocks, a comment or key of
         theirs in the front matter, or a changed generated block."""
         return (
             any(isinstance(s, HumanText) and not s.blank for s in self.segments)
+            or len({k.name for k in self.keys}) < len(self.keys)
             or any(line.strip() for line in self.loose_lines)
             or bool(self.human_keys(generator_keys))
             or any(b.edited for b in self.blocks)
@@ -276,17 +278,13 @@ def _cut_keys(node: yaml.MappingNode, yaml_lines: list[str], page: ParsedPage) -
         and all(key.start_mark.column == 0 for key, _ in node.value)
         and starts == sorted(set(starts))
     )
-    seen: set[str] = set()
     for i, (key, _) in enumerate(node.value):
-        name = str(key.value)
         text = None
         if cuttable:
             stop = starts[i + 1] if i + 1 < len(starts) else len(yaml_lines)
             text = "".join(yaml_lines[starts[i] : stop])
-        if name in seen:  # YAML keeps the last one; so do we
-            page.keys = [k for k in page.keys if k.name != name]
-        seen.add(name)
-        page.keys.append(FrontMatterKey(name, key.start_mark.line + 2, text))
+        # A key written twice is kept twice: YAML uses the last, but the first is still text a person wrote.
+        page.keys.append(FrontMatterKey(str(key.value), key.start_mark.line + 2, text))
     if cuttable:
         page.loose_lines = yaml_lines[: starts[0]] if starts else list(yaml_lines)
     elif not starts:

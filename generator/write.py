@@ -117,11 +117,18 @@ def merged_front_matter(parsed: ParsedPage, page: Page, generator_keys: set[str]
     owned = generator_keys | set(generated)
     theirs = [k for k in parsed.keys if k.name not in owned]
     if all(k.text is not None for k in parsed.keys):
-        comments = [line for k in parsed.keys if k.name in owned for line in _lines(k.text) if line.lstrip().startswith("#")]
+        fresh = set(_lines(pages.dump_yaml(generated).replace("\n", nl)))
+        comments = [line for k in parsed.keys if k.name in owned for line in _lines(k.text) if _comment(line, fresh)]
         human = "".join(parsed.loose_lines) + "".join(comments) + "".join(k.text for k in theirs)
     else:  # flow-style YAML cannot be cut by line: keep the values, in their order
         human = pages.dump_yaml({k.name: parsed.front_matter[k.name] for k in theirs}).replace("\n", nl)
     return pages.front_matter_text(generated, human, nl)
+
+
+def _comment(line: str, generated_lines: set[str]) -> bool:
+    """A comment a person put among the generator's keys (an indented '#' line that the
+    generator itself writes, inside a multi-line value, is not one)."""
+    return line.startswith("#") or (line.lstrip().startswith("#") and line not in generated_lines)
 
 
 def _lines(text: str | None) -> list[str]:

@@ -282,3 +282,23 @@ def test_a_section_page_without_front_matter_is_merged_by_its_blocks(docs):
     build(docs, site(Page("actors/index.md", {}, [("list", "- [NATO](nato.md)\n- [UN](un.md)")])))
     text = read(docs, "actors/index.md")
     assert text.startswith("Actors we follow:\n\n<!-- generated:begin list") and "- [UN](un.md)" in text
+
+
+def test_a_key_written_twice_is_kept_twice(docs):
+    build(docs, site(actor("nato")))
+    edit(docs, "actors/nato.md", "tags:", "title: First try\ntitle: Second try\ntags:")
+    report, _ = build(docs, site(actor("nato", ("header", "# changed"))))
+    text = read(docs, "actors/nato.md")
+    assert "title: First try\ntitle: Second try\n" in text and parse(text).front_matter["title"] == "Second try"
+    assert build(docs, site(actor("nato", ("header", "# changed"))))[1].written == []
+
+
+def test_a_generated_value_that_looks_like_a_comment_is_not_copied_again_and_again(docs):
+    page = actor("nato", search={"note": "line one\n# not a comment\n"})
+    build(docs, site(page))
+    first = read(docs, "actors/nato.md")
+    edit(docs, "actors/nato.md", "kind: actor\n", "kind: actor\n# a real comment\n")
+    build(docs, site(page))
+    build(docs, site(page))
+    text = read(docs, "actors/nato.md")
+    assert text.count("# not a comment") == first.count("# not a comment") and text.count("# a real comment") == 1
