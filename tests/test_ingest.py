@@ -218,6 +218,7 @@ def test_without_any_title_the_file_name_is_used_with_a_warning(tmp_path):
         ("By Mira Holt\nLantern Gazette", "Mira Holt", "Lantern Gazette"),
         ("BY MIRA HOLT", "MIRA HOLT", None),
         ("By Mira Holt and Tomas Berg, Staff Writers", "Mira Holt and Tomas Berg", None),
+        ("By Mira Holt and\nTomas Berg, Lantern Gazette", "Mira Holt and Tomas Berg", "Lantern Gazette"),
         ("Mira Holt, Lantern Gazette", "Mira Holt", "Lantern Gazette"),
     ],
 )
@@ -225,6 +226,16 @@ def test_author_and_publisher_from_the_byline(tmp_path, byline, author, publishe
     doc = read(tmp_path, "port.md", f"# Port reopens after storm\n\n{byline}\n\n{LEAD}\n")
     assert (doc.author, doc.publisher) == (author, publisher)
     assert doc.paragraphs[1].kind == "byline"
+
+
+def test_a_line_naming_only_the_publisher_is_a_byline_without_an_author(tmp_path):
+    doc = read(tmp_path, "port.md", f"---\npublisher: Lantern Gazette\n---\n\n# Port reopens\n\nLantern Gazette\n\n{LEAD}\n")
+    assert [p.kind for p in doc.paragraphs] == ["heading", "byline", "prose"] and doc.author is None
+
+
+def test_a_known_name_counts_only_as_a_whole_word(tmp_path):
+    doc = read(tmp_path, "aid.txt", f"---\npublisher: AP\n---\n\nJapan pledges aid to the storm-hit port\n\n{LEAD}\n")
+    assert doc.title == "Japan pledges aid to the storm-hit port" and doc.paragraphs[0].kind == "heading"
 
 
 def test_html_publisher_author_and_url_from_the_head(tmp_path):
@@ -294,6 +305,16 @@ def test_html_blocks_are_paragraphs_numbered_with_their_line_in_the_html_file(tm
         (4, 7, "list", "The outer breakwater"),
         (5, 9, "prose", "We will rebuild."),
         (6, 10, "caption", "Workers on the quay on Monday."),
+    ]
+
+
+def test_html_without_paragraph_tags_is_cut_at_double_line_breaks(tmp_path):
+    page = "<html><body>\n<div>\n  The port reopened on Tuesday.<br><br>\n  Ferries resume<br>\n  at half capacity.\n  <br>\n  <br>\n  Repairs end in May.\n</div>\n</body></html>"
+    doc = read(tmp_path, "page.html", page)
+    assert [(p.line, p.text) for p in doc.paragraphs] == [
+        (3, "The port reopened on Tuesday."),
+        (4, "Ferries resume at half capacity."),
+        (8, "Repairs end in May."),
     ]
 
 
@@ -368,6 +389,13 @@ def _in_story(tmp_path, line: str, name: str = "story.txt", publisher: str = "La
         '[time-brightcove not-tgx="true"]',
         "[embed]https://video.example.org/9[/embed]",
         '{{< youtube id="abc123" >}}',
+        "Sign up for the Harbour Brief newsletter here.",
+        "This story has been updated to add the mayor's comments.",
+        "Correction: An earlier version of this article misstated the date of the storm.",
+        "https://video.example.org/port-reopens",
+        "— Ana Ruiz (@anaruiz) March 14, 2023",
+        "Listen to this article · 4 min",
+        "Media playback is unsupported on your device",
     ],
 )
 def test_page_furniture_is_boilerplate(tmp_path, line):
@@ -385,6 +413,9 @@ def test_page_furniture_is_boilerplate(tmp_path, line):
         "The harbour master inspects the breakwater. (AP Photo/Jane Doe)",
         "The harbour master inspects the breakwater. (Lantern Gazette)",
         "Getty Images",
+        "FILE - In this March 2, 2021, file photo, cranes stand idle on the quay.",
+        "Cranes stand idle on the quay. Photograph: Ana Ruiz/Lantern Gazette",
+        "Image source, Getty Images",
     ],
 )
 def test_photo_captions_and_credits_are_captions(tmp_path, line):
@@ -397,7 +428,13 @@ def test_a_markdown_line_in_italics_is_a_caption(tmp_path):
 
 @pytest.mark.parametrize(
     "line",
-    ["By Mira Holt, Lantern Gazette", "By Mira Holt | Lantern Gazette", "Reporting by Mira Holt in Keston; Editing by Tomas Berg"],
+    [
+        "By Mira Holt, Lantern Gazette",
+        "By Mira Holt | Lantern Gazette",
+        "Reporting by Mira Holt in Keston; Editing by Tomas Berg",
+        "(Additional reporting by Ana Ruiz)",
+        "Ana Ruiz in Keston contributed to this report.",
+    ],
 )
 def test_bylines(tmp_path, line):
     assert _in_story(tmp_path, line) == "byline"
@@ -427,6 +464,11 @@ def test_a_short_unpunctuated_line_in_the_body_is_a_subheading(tmp_path):
 def test_the_head_section_label_title_repeat_and_byline_are_not_prose(tmp_path):
     text = f"---\ntitle: Port reopens after storm\nauthor: Mira Holt\n---\n\nBusiness\n\nPort reopens after storm\n\nMira Holt, Lantern Gazette\n\n{LEAD}\n"
     assert [k for k, _ in kinds(read(tmp_path, "port.md", text))] == ["boilerplate", "heading", "byline", "prose"]
+
+
+def test_the_title_repeated_in_the_text_is_a_heading_even_when_it_ends_like_a_sentence(tmp_path):
+    text = f"---\ntitle: Who will pay for the storm repairs?\n---\n\nWho will pay for the storm repairs?\n\n{LEAD}\n"
+    assert [k for k, _ in kinds(read(tmp_path, "port.md", text))] == ["heading", "prose"]
 
 
 def test_lines_glued_to_their_neighbours_by_a_scrape_become_their_own_paragraphs(tmp_path):

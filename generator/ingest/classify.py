@@ -84,7 +84,7 @@ _OPENS_LINK_BOX = re.compile(
 # A label and a colon in front of a link or a list: "Read more: ...", "Tags: ...".
 _FURNITURE_PREFIX = re.compile(
     r"""^(?:read\s+(?:more|also|next)|see\s+also|also\s+read|related(?:\s+\w+)?|more|watch|listen|recommended
-    |tags|topics|keywords|filed\s+under|categories|trending|editor'?s\s+note)\s*[:|›»>]""",
+    |tags|topics|keywords|filed\s+under|categories|trending|editor'?s\s+note|correction|clarification)\s*[:|›»>]""",
     re.I | re.X,
 )
 # The page talking to its reader, at any length a prompt runs to.
@@ -93,10 +93,16 @@ _READER_ADDRESS = re.compile(
     |we\s+use\s+cookies|(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)
     |click\s+here|tap\s+here|all\s+rights\s+reserved|subscribe\s+(?:now|today|to\s+(?:our|the))
     |support\s+(?:our|independent)\s+journalism|download\s+(?:our|the)\s+app|follow\s+us\s+on
-    |you\s+(?:may|might)\s+also\s+like|(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story))\b""",
+    |you\s+(?:may|might)\s+also\s+like|(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story)
+    |listen\s+to\s+this\s+article|on\s+your\s+(?:device|browser)|enable\s+javascript)\b
+    |^(?:sign\s+up|subscribe|register)\s+(?:for|to|now|today|here)\b
+    |^this\s+(?:story|article|report)\s+(?:was|has\s+been|first|originally|is\s+republished)\b""",
     re.I | re.X,
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}", re.I)
+# Lines that are only links: a bare URL, or an embedded post's signature
+# ("— Ana Ruiz (@anaruiz) June 17, 2021").
+_LINK_ONLY = re.compile(r"^(?:(?:https?://|www\.|pic\.twitter\.com/)\S+\s*)+$|\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 _TIMESTAMP = re.compile(
     r"""^(?:(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published)\b.*\d.*
     |\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?:ago|read)\b.*
@@ -107,9 +113,11 @@ _TIMESTAMP = re.compile(
 # ---------------------------------------------------------------- bylines and captions
 
 _BYLINE_LEAD = re.compile(
-    r"^(?:(?:additional\s+)?(?:reporting|writing|editing|research|words|story|text|compiled|written|produced)\s+by|by)\s+(?=\S)",
+    r"^\(?(?:(?:additional\s+)?(?:reporting|writing|editing|research|words|story|text|compiled|written|produced)\s+by|by)\s+(?=\S)",
     re.I,
 )
+# The agencies' credit line: "Jane Doe in Moscow contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b", re.I)
 # Lower-case words that occur inside names and credit lines ("Ursula von der Leyen",
 # "Reporting by A in Moscow; Editing by B").
 _NAME_PARTICLES = {
@@ -119,9 +127,14 @@ _NAME_PARTICLES = {
 _NAME_SEPARATORS = re.compile(r"[\s,|/·•;:()–—-]+")
 _CAPTION_LABEL = re.compile(
     r"""^(?:photo(?:graph)?s?|pictured?|pictures?|images?|(?:photo\s+|image\s+)?captions?|file\s+photo
-    |(?:photo\s+|image\s+)?credits?|illustration|graphic|video|watch)\s*[:|]\s*\S""",
+    |(?:photo\s+|image\s+)?credits?|illustration|graphic|video|watch)\s*[:|]\s*\S
+    |(?:image|media)\s+(?:source|caption)\b""",
     re.I | re.X,
 )
+# Agency style for an archive picture: "FILE - In this Sept. 16, 2020 file photo, ...".
+_FILE_PHOTO = re.compile(r"^FILE\s*[-–—]\s")
+# A credit trailing the caption: "... at the White House. Photograph: Ana Ruiz/Lantern Gazette".
+_CREDIT_TRAILER = re.compile(r"\b(?:photograph|photo|picture|image|illustration)\s*:\s*[^.:]{2,60}$", re.I)
 # A parenthesised credit closing a caption: "(AP Photo/Evan Vucci)", "(Publisher/Pool)",
 # "(Getty Images)", or the publisher's own name.
 _CREDIT_SUFFIX = re.compile(r"\((?P<credit>[^()]{2,80})\)[\s*_]*$")
@@ -144,7 +157,7 @@ def byline_names(text: str) -> str | None:
     lead = _BYLINE_LEAD.match(text)
     if not lead or word_count(text) > 20:
         return None
-    names = text[lead.end() :]
+    names = text[lead.end() :].rstrip(" )")
     return names if name_like(names) else None
 
 
@@ -216,7 +229,7 @@ def furniture(block: Block, page: Page, at: Position) -> str | None:
         return "boilerplate"
     if words <= 40 and (_FURNITURE_PREFIX.match(text) or _COPYRIGHT.search(text)):
         return "boilerplate"
-    if words <= 30 and _READER_ADDRESS.search(text):
+    if words <= 30 and (_READER_ADDRESS.search(text) or _LINK_ONLY.search(text)):
         return "boilerplate"
     return None
 
@@ -229,7 +242,9 @@ def timestamp(block: Block, page: Page, at: Position) -> str | None:
 
 
 def byline(block: Block, page: Page, at: Position) -> str | None:
-    return "byline" if byline_names(block.text) else None
+    if byline_names(block.text) or (word_count(block.text) <= 30 and _CONTRIBUTED.search(block.text)):
+        return "byline"
+    return None
 
 
 def caption(block: Block, page: Page, at: Position) -> str | None:
@@ -237,7 +252,7 @@ def caption(block: Block, page: Page, at: Position) -> str | None:
     text, words = block.text, word_count(block.text)
     if words > 80:
         return None
-    if is_caption_label(text):
+    if is_caption_label(text) or _FILE_PHOTO.match(text) or _CREDIT_TRAILER.search(text):
         return "caption"
     credit = _CREDIT_SUFFIX.search(text)
     if credit and _is_credit(credit["credit"], page.publisher):
@@ -252,8 +267,8 @@ def head_byline(block: Block, page: Page, at: Position) -> str | None:
     the publisher's name alone, or a line that names the known author."""
     if not at.in_head or ends_sentence(block.text) or word_count(block.text) > 10:
         return None
-    names = [n for n in (page.author, page.publisher) if n]
-    if any(match_key(n) in match_key(block.text) for n in names):
+    names = [match_key(n) for n in (page.author, page.publisher) if n and match_key(n)]
+    if any(re.search(rf"\b{re.escape(n)}\b", match_key(block.text)) for n in names):
         return "byline"
     if re.search(r"[,|]", block.text) and name_like(block.text):
         return "byline"

@@ -96,32 +96,49 @@ def _hint(tag: Tag) -> str | None:
 
 
 class _BlockWalker:
-    """Text in document order, cut at block elements; each block starts at the source
-    line of the element that holds its first words."""
+    """Text in document order, cut at block elements (and at a blank line made of two
+    <br>s); each block starts at the source line of its first words, counted from the
+    last tag's line plus the line breaks of the text since."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.pieces: list[str] = []
-        self.line = 0
+        self.start = 0  # line of the block's first words
+        self.cursor = 1  # line reached in the source
         self.hints: list[str | None] = [None]
+        self.after_br = False  # only white space since the last <br>
 
     def flush(self) -> None:
-        if block := make_block("".join(self.pieces), self.line, self.hints[-1]):
+        if block := make_block("".join(self.pieces), self.start, self.hints[-1]):
             self.blocks.append(block)
         self.pieces = []
+
+    def text(self, string: str) -> None:
+        if not self.pieces and string.strip():
+            self.start = self.cursor + string[: len(string) - len(string.lstrip())].count("\n")
+        if self.pieces or string.strip():
+            self.pieces.append(string)
+        self.cursor += string.count("\n")
+        self.after_br = self.after_br and not string.strip()
+
+    def line_break(self) -> None:
+        if self.after_br:
+            self.flush()  # <br><br>: a paragraph break in pages without <p>
+        else:
+            self.pieces.append("\n")
+        self.after_br = True
 
     def walk(self, tag: Tag) -> None:
         for child in tag.children:
             if isinstance(child, NavigableString):
-                if isinstance(child, _SKIPPED_STRINGS):
-                    continue
-                if not self.pieces and child.strip():
-                    self.line = tag.sourceline or 1
-                if self.pieces or child.strip():
-                    self.pieces.append(str(child))
-            elif child.name == "br":
-                self.pieces.append("\n")
+                if not isinstance(child, _SKIPPED_STRINGS):
+                    self.text(str(child))
+                continue
+            self.cursor = child.sourceline or self.cursor
+            if child.name == "br":
+                self.line_break()
             elif child.name in _BLOCK_TAGS:
+                self.after_br = False
                 self.flush()
                 self.hints.append(_hint(child) or self.hints[-1])  # <li><p>...</p></li> is a list item
                 self.walk(child)

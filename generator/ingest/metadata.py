@@ -15,7 +15,7 @@ from datetime import date
 from typing import Callable
 
 from .blocks import Block, Metadata
-from .classify import byline_names, word_count
+from .classify import byline_names, match_key, word_count
 from .dates import date_in_file_name, date_line, parse_date
 
 Warn = Callable[[str, "int | None"], None]
@@ -61,10 +61,9 @@ def split_byline(names: str, lines: tuple[str, ...]) -> tuple[str | None, str | 
     """(author, publisher) of a byline's names: "Helena Marsh, Northbridge Wire",
     "Marek Lindqvist | Kestrel News Service", or a name with the publisher on the next
     line. A job title after the comma ("Staff Writer") is not a publisher."""
-    if len(lines) > 1:
-        parts = [names.removesuffix(" ".join(lines[1:])).strip(), " ".join(lines[1:])]
-    else:
-        parts = re.split(r"\s*[,|/·•]\s*|\s+[–—-]\s+", names, maxsplit=1)
+    parts = re.split(r"\s*[,|/·•]\s*|\s+[–—-]\s+", names, maxsplit=1)
+    if len(parts) == 1 and len(lines) > 1:  # the publisher on a line of its own
+        parts = [names.removesuffix(lines[-1]).strip(), lines[-1]]
     author = parts[0].strip(" .,") or None
     publisher = parts[1].strip(" .,") if len(parts) > 1 else None
     if publisher and _ROLE_WORDS & set(publisher.lower().split()):
@@ -72,10 +71,11 @@ def split_byline(names: str, lines: tuple[str, ...]) -> tuple[str | None, str | 
     return author, publisher
 
 
-def _byline_of(blocks: list[Block], kinds: list[str]) -> tuple[str | None, str | None]:
-    """Author and publisher from the first byline above the prose."""
+def _byline_of(blocks: list[Block], kinds: list[str], publisher: str | None) -> tuple[str | None, str | None]:
+    """Author and publisher from the first byline above the prose (a line that is only
+    the known publisher's name names no author)."""
     for block, kind in _head(blocks, kinds):
-        if kind == "byline":
+        if kind == "byline" and not (publisher and match_key(block.text) == match_key(publisher)):
             names = byline_names(block.text)
             lines = block.lines if names else (block.text,)
             return split_byline(names or block.text, lines)
@@ -118,7 +118,7 @@ def describe(stated: Metadata, blocks: list[Block], kinds: list[str], stem: str,
     if not title:
         title = title_from_file_name(stem)
         warn(f"no title found (front matter 'title:', a heading, or a headline line at the top); using '{title}'", None)
-    author, publisher = _byline_of(blocks, kinds)
+    author, publisher = _byline_of(blocks, kinds, stated.publisher)
     when, date_source = choose_date(stated, blocks, kinds, stem, warn, today)
     return Described(
         title=title,
