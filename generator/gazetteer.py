@@ -552,6 +552,8 @@ class _Name:
 
 # Ruler pattern of each (kind, role): priority (lower wins when two entries share a pattern)
 # and label (None: the place's own label). Capitals are matched through their city place.
+# Demonyms and adjectives match only capitalised: in lowercase they are mostly ordinary
+# adjectives ("french windows") or the words of a synonym-spun copy ("japanese Europe").
 _PATTERN_RULES: dict[tuple[str, str], tuple[int, str | None]] = {
     ("country", "name"): (0, "GPE"),
     ("country", "official"): (0, "GPE"),
@@ -568,6 +570,7 @@ _PATTERN_RULES: dict[tuple[str, str], tuple[int, str | None]] = {
     ("country", "seat"): (6, "ORG"),
     ("organization", "seat"): (6, "ORG"),
 }
+_CAPITALISED_ROLES = frozenset({"demonym", "plural", "adjective"})
 _KIND_ORDER = {"country": 0, "organization": 1, "place": 2}
 _ROLE_ORDER = {r: i for i, r in enumerate(("name", "official", "alias", "acronym", "demonym", "plural", "capital", "seat", "adjective"))}
 _MAX_NAME_WORDS = 8
@@ -961,7 +964,8 @@ def _patterns(gazetteer: Gazetteer) -> tuple[tuple[str, tuple[tuple[str, str], .
                 continue  # "the Swiss": the pattern for "Swiss" covers it
             priority, label = rule
             label = label or entity.label  # type: ignore[union-attr]
-            for tokens in _token_patterns(form, entity, tokenizer):
+            capitalised = role in _CAPITALISED_ROLES
+            for tokens in _token_patterns(form, entity, tokenizer, capitalised):
                 claims.setdefault(tokens, {}).setdefault((priority, label), set()).add(entity.key)
     patterns = []
     for tokens, by_rule in claims.items():
@@ -972,20 +976,22 @@ def _patterns(gazetteer: Gazetteer) -> tuple[tuple[str, tuple[tuple[str, str], .
     return tuple(sorted(patterns, key=lambda p: (p[2], p[0], p[1])))
 
 
-def _token_patterns(form: str, entity: Entity, tokenizer: Any) -> set[tuple[tuple[str, str], ...]]:
+def _token_patterns(form: str, entity: Entity, tokenizer: Any, capitalised: bool) -> set[tuple[tuple[str, str], ...]]:
     """Token specs for a name and its spelling variants (accents, apostrophes, hyphens)."""
     variants = {form, _fold_accents(form)}
     variants |= {v.replace("'", "’") for v in variants if "'" in v}
     # "NATO-Russia Council" is also written "NATO Russia Council"; "G-7" is not "G 7"
     variants |= {re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", v) for v in variants}
+    abbreviation = _is_abbreviation(form) or _is_mixed_case_abbreviation(form)
+    exact = capitalised or _is_case_sensitive(form, entity) or (isinstance(entity, Organization) and entity.generic)
     specs = set()
     for variant in variants:
         words = [t.text for t in tokenizer(variant)]
-        if _is_abbreviation(form) or _is_mixed_case_abbreviation(form):
+        if abbreviation:
             specs.add(tuple(("ORTH", w) for w in words))
             if _is_abbreviation(form) and sum(c.isalpha() for c in form) >= 4 and "." not in form:
                 specs.add(tuple(("ORTH", w.title()) for w in words))  # "Nato", as some papers write it
-        elif _is_case_sensitive(form, entity) or (isinstance(entity, Organization) and entity.generic):
+        elif exact:
             specs.add(tuple(("ORTH", w) for w in words))
             specs.add(tuple(("ORTH", w.upper()) for w in words))
         else:

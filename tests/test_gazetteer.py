@@ -432,6 +432,11 @@ def test_ruler_gives_demonyms_places_and_long_names_their_span(nlp):
     assert ("NATO-Russia Council", "ORG", "org:nato-russia-council") in found
 
 
+def test_ruler_matches_demonyms_only_capitalised(nlp):
+    found = entities(nlp, "They left through french windows to the japanese garden; the French and JAPANESE envoys stayed.")
+    assert [(text, ent_id) for text, _, ent_id in found if ent_id] == [("French", "country:FR"), ("JAPANESE", "country:JP")]
+
+
 def test_ruler_leaves_ambiguous_names_to_the_model(nlp):
     found = entities(nlp, "George Washington admired Michael Jordan.")
     assert all(ent_id == "" for _, _, ent_id in found)
