@@ -28,6 +28,12 @@ abbreviations whose lowercase is an English function word ("US" / "us", "WHO" / 
 Names marked `ambiguous` ("Georgia", "Jordan", "Washington") are returned with
 `ambiguous=True` and get no ruler pattern, so that spaCy's model judges them in context.
 
+Ruler patterns. Add them to an EntityRuler placed before "ner", so that the model keeps their
+spans ("NATO-Russia Council", "Latin American"). Labels: GPE for countries, cities and
+governed territories, NORP for demonyms (capitalised only: "french windows" is no country),
+ORG for organisations and for seats of government ("Kremlin", id "country:RU"), LOC for other
+places. The `id` of a NORP pattern may be a place ("European" -> "place:europe").
+
 Extending. Edit the YAML files (keep each sorted by key) and run
 `pytest tests/test_gazetteer.py`: loading names the file and line of any mistake, and the
 tests check the invariants (unique keys, no name shared by two countries unless flagged).
@@ -222,10 +228,6 @@ class Place:
         return bool(self.ambiguous_names)
 
     @property
-    def actor_type(self) -> None:
-        return None
-
-    @property
     def label(self) -> str:
         return PLACE_LABELS[self.type]
 
@@ -235,7 +237,7 @@ class Place:
         yield from ((f, "demonym") for f in self.demonyms)
 
 
-Entity = Union[Country, Organization, Place]
+KnownEntity = Union[Country, Organization, Place]  # what a gazetteer key names
 
 
 @dataclass(frozen=True)
@@ -586,11 +588,11 @@ class Gazetteer:
     places: tuple[Place, ...]
     titles: TitleGrammar
     _index: dict[str, tuple[_Name, ...]] = field(repr=False, compare=False)
-    _by_key: dict[str, Entity] = field(repr=False, compare=False)
+    _by_key: dict[str, KnownEntity] = field(repr=False, compare=False)
 
     # ------------------------------------------------------------------ lookups
 
-    def entity(self, key: str) -> Entity | None:
+    def entity(self, key: str) -> KnownEntity | None:
         return self._by_key.get(key)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
@@ -691,7 +693,7 @@ def _same_case(query: str, form: str) -> bool:
     return "." in query and _is_abbreviation(form)
 
 
-def _is_case_sensitive(form: str, entity: Entity) -> bool:
+def _is_case_sensitive(form: str, entity: KnownEntity) -> bool:
     if form in entity.case_sensitive:
         return True
     if _is_abbreviation(form) and normalize(form) in _function_words():
@@ -700,7 +702,7 @@ def _is_case_sensitive(form: str, entity: Entity) -> bool:
 
 
 def _build(countries: list[Country], organizations: list[Organization], places: list[Place], titles: TitleGrammar) -> Gazetteer:
-    by_key: dict[str, Entity] = {}
+    by_key: dict[str, KnownEntity] = {}
     index: dict[str, list[_Name]] = {}
     for entity in (*countries, *organizations, *places):
         by_key[entity.key] = entity
@@ -708,7 +710,7 @@ def _build(countries: list[Country], organizations: list[Organization], places: 
         for form, role in entity.forms():
             entry = GazetteerEntry(
                 key=entity.key, kind=entity.kind, name=entity.name, role=role, form=form,
-                ambiguous=normalize(form) in ambiguous, type=entity.actor_type if entity.kind != "place" else entity.type,
+                ambiguous=normalize(form) in ambiguous, type=entity.type if isinstance(entity, Place) else entity.actor_type,
             )  # fmt: skip
             index.setdefault(normalize(form), []).append(_Name(entry, _is_case_sensitive(form, entity)))
     frozen = {name: tuple(names) for name, names in index.items()}
@@ -955,13 +957,13 @@ def _patterns(gazetteer: Gazetteer) -> tuple[tuple[str, tuple[tuple[str, str], .
     claims: dict[tuple[tuple[str, str], ...], dict[tuple[int, str], set[str]]] = {}
     for entity in (*gazetteer.countries, *gazetteer.organizations, *gazetteer.places):
         ambiguous = {normalize(n) for n in entity.ambiguous_names}
-        forms = {normalize(f) for f, _ in entity.forms()}
+        plain = {normalize(f) for f, _ in entity.forms()} - ambiguous
         for form, role in entity.forms():
             rule = _PATTERN_RULES.get((entity.kind, role))
             if rule is None or normalize(form) in ambiguous:
                 continue
-            if form[:4].lower() == "the " and normalize(form[4:]) in forms:
-                continue  # "the Swiss": the pattern for "Swiss" covers it
+            if form[:4].lower() == "the " and normalize(form[4:]) in plain:
+                continue  # "the Swiss": the pattern for "Swiss" covers it ("the Quad" stays: "Quad" is ambiguous)
             priority, label = rule
             label = label or entity.label  # type: ignore[union-attr]
             capitalised = role in _CAPITALISED_ROLES
@@ -976,7 +978,7 @@ def _patterns(gazetteer: Gazetteer) -> tuple[tuple[str, tuple[tuple[str, str], .
     return tuple(sorted(patterns, key=lambda p: (p[2], p[0], p[1])))
 
 
-def _token_patterns(form: str, entity: Entity, tokenizer: Any, capitalised: bool) -> set[tuple[tuple[str, str], ...]]:
+def _token_patterns(form: str, entity: KnownEntity, tokenizer: Any, capitalised: bool) -> set[tuple[tuple[str, str], ...]]:
     """Token specs for a name and its spelling variants (accents, apostrophes, hyphens)."""
     variants = {form, _fold_accents(form)}
     variants |= {v.replace("'", "’") for v in variants if "'" in v}
@@ -996,7 +998,8 @@ def _token_patterns(form: str, entity: Entity, tokenizer: Any, capitalised: bool
             specs.add(tuple(("ORTH", w.upper()) for w in words))
         else:
             specs.add(tuple(("LOWER", w.lower()) for w in words))
-    return specs
+    # A required article may open a sentence: "The Quad", "The Hague"
+    return {(("LOWER", "the"), *spec[1:]) if spec[0][1].lower() == "the" else spec for spec in specs}
 
 
 def _fold_accents(text: str) -> str:
@@ -1027,7 +1030,7 @@ def country_of_capital(name: str) -> Country | None:
     return gazetteer().country_of_capital(name)
 
 
-def entity(key: str) -> Entity | None:
+def entity(key: str) -> KnownEntity | None:
     """The Country, Organization or Place of a key ("country:RU")."""
     return gazetteer().entity(key)
 

@@ -308,9 +308,9 @@ def tokenizer():
 
 def title(tokenizer, text: str) -> tuple[str, str, str | None, str | None]:
     """(role, the title words, country, organization) for a name with its title."""
-    tokens = [t.text for t in tokenizer(text)]
-    match = gz.title_prefix(tokens)
-    return match.role, text[: tokenizer(text)[match.n_tokens - 1].idx + len(tokens[match.n_tokens - 1])] if match else "", match.country, match.organization
+    doc = tokenizer(text)
+    match = gz.title_prefix([t.text for t in doc])
+    return match.role, doc[: match.n_tokens].text, match.country, match.organization
 
 
 @pytest.mark.parametrize(
@@ -430,6 +430,7 @@ def test_ruler_gives_demonyms_places_and_long_names_their_span(nlp):
     assert ("Russian", "NORP", "country:RU") in found
     assert ("Eastern Europe", "LOC", "place:eastern-europe") in found
     assert ("NATO-Russia Council", "ORG", "org:nato-russia-council") in found
+    assert ("The Quad", "ORG", "org:quad") in entities(nlp, "The Quad met in Tokyo.")
 
 
 def test_ruler_matches_demonyms_only_capitalised(nlp):
