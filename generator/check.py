@@ -18,6 +18,7 @@ from .config import BuildConfig
 from .diagnostics import Report
 from .write import TEMP_PREFIX
 
+LISTED = 15  # files listed per kind of difference
 DIFF_FILES = 3  # changed files shown as a diff
 DIFF_LINES = 20  # lines of diff shown per file
 
@@ -61,7 +62,8 @@ def excerpt(before: Path, after: Path, rel: str) -> list[str]:
     """The first lines of a unified diff of one changed file."""
     old = (before / rel).read_bytes().decode("utf-8", errors="replace").splitlines()
     new = (after / rel).read_bytes().decode("utf-8", errors="replace").splitlines()
-    lines = list(difflib.unified_diff(old, new, f"docs/{rel}", f"docs/{rel} (rebuilt)", n=1, lineterm=""))
+    name = (before / rel).as_posix()
+    lines = list(difflib.unified_diff(old, new, name, f"{name} (rebuilt)", n=1, lineterm=""))
     return lines[:DIFF_LINES] + (["..."] if len(lines) > DIFF_LINES else [])
 
 
@@ -70,9 +72,9 @@ def describe(diff: TreeDiff, before: Path, after: Path) -> str:
         f"{before} is out of sync: a build would add {len(diff.added)}, remove {len(diff.removed)} "
         f"and change {len(diff.changed)} file(s). Run `make build` and commit {before}."
     ]
-    lines += [f"  added:   {p}" for p in diff.added]
-    lines += [f"  removed: {p}" for p in diff.removed]
-    lines += [f"  changed: {p}" for p in diff.changed]
+    for label, paths in (("added:  ", diff.added), ("removed:", diff.removed), ("changed:", diff.changed)):
+        lines += [f"  {label} {p}" for p in paths[:LISTED]]
+        lines += [f"  {label} ... and {len(paths) - LISTED} more"] if len(paths) > LISTED else []
     for rel in diff.changed[:DIFF_FILES]:
         lines += ["", *excerpt(before, after, rel)]
     return "\n".join(lines)
