@@ -54,7 +54,7 @@ def ego_graph(center: Node, neighbours: Sequence[Node], edges: Sequence[Edge] = 
     points = [_ring_point(i, len(kept)) for i in range(len(kept))]
     cx, cy = WIDTH / 2, HEIGHT / 2
     lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="relation-graph" viewBox="0 0 {WIDTH} {HEIGHT}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="relation-graph" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"'
         f' role="img" aria-labelledby="relation-graph-title" font-size="13" font-family="sans-serif">',
         f'<title id="relation-graph-title">{html_text(title)}</title>',
         '<g class="edges" stroke="currentColor" stroke-linecap="round">',

@@ -21,6 +21,13 @@ from .source_text import paragraph_markdown
 TYPE_LABELS = {"person": "Person", "organization": "Organisation", "country": "Country", "group": "Group"}
 KIND_LABELS = {"actor": "Actor", "place": "Place", "treaty": "Treaty", "event": "Event", "source": "Source"}
 SECTION_TITLES = {"actor": "Actors", "place": "Places", "treaty": "Treaties", "event": "Events", "source": "Sources"}
+SECTION_CONTENTS = {  # the home page's list of sections, in reading order
+    "actor": "people, organisations, countries and groups",
+    "event": "events, dated where the sources allow",
+    "treaty": "treaties and agreements",
+    "place": "places where events happen or that the sources name",
+    "source": "source documents, each with its full text",
+}
 GRAPH_NEIGHBOURS = 12  # nodes around an actor in its graph
 LISTED_NEIGHBOURS = 20  # co-mentioned actors listed under the graph
 HOME_ITEMS = 10  # latest events and most-mentioned actors on the home page
@@ -271,8 +278,9 @@ class PageViews:
             "top_actors": [(self.link(a), TYPE_LABELS.get(a.type or "", ""), len(self.catalog.sources_of(a)),
                             len(self.catalog.mentions(a)))
                            for a in actors[:HOME_ITEMS] if self.catalog.mentions(a)],
-            "sections": [Link(SECTION_TITLES[k], relative_link(self.path, f"{SECTIONS[k]}/index.md"))
-                         for k in ("actor", "event", "treaty", "place", "source")],
+            "sections": [(Link(SECTION_TITLES[k], relative_link(self.path, f"{SECTIONS[k]}/index.md")),
+                          len(self.catalog.sources) if k == "source" else len(self.catalog.of_kind(k)), nouns)
+                         for k, nouns in SECTION_CONTENTS.items()],
         }
 
     def timeline(self) -> dict:

@@ -1,0 +1,190 @@
+"""The rendered pages through the real `mkdocs build --strict`: they build, every citation
+anchor exists (mkdocs.yml validates anchors), and no source text turns into script."""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.model import Entity, Paragraph, Reference, Source
+from generator.pages import compose
+from generator.render import render_site
+
+sys.path.insert(0, str(Path(__file__).parent))
+from briefing_samples import sample_briefing  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE_NAME = "</title><script>alert('name')</script>"
+HOSTILE_TEXT = ('Officials said <script>alert("text")</script> and <img src=x onerror=alert(1)> then '
+                '<iframe src="https://evil.example/"></iframe> [click](javascript:alert(2)) {: onclick="alert(3)" }')
+
+
+def hostile_briefing():
+    """The sample briefing plus a source and an actor made of hostile text."""
+    briefing = sample_briefing()
+    text = f"{HOSTILE_NAME} met envoys. {HOSTILE_TEXT}"
+    briefing.sources.append(Source(
+        id="hostile", path="hostile.html", title=f"Report {HOSTILE_NAME}", date="2022-01-09",
+        paragraphs=[Paragraph(1, text, 1), Paragraph(2, "<div onmouseover=alert(4)>caption</div>", 3, kind="caption")],
+        url="javascript:alert(5)", publisher="<b>Publisher</b>", author="\"><svg onload=alert(6)>",
+        links=[(1, 0, len(HOSTILE_NAME), "actor", "hostile-actor")],
+    ))
+    briefing.entities.append(Entity(
+        id="hostile-actor", kind="actor", name=HOSTILE_NAME, type="group",
+        aliases=["<img src=x onerror=alert(7)>", "{{ config }}", "| a | b |"], roles=["[x](javascript:alert(8))"],
+        mentions=[Reference("hostile", 1, f"{HOSTILE_NAME} met envoys.")],
+    ))
+    russia = next(e for e in briefing.entities if e.id == "russia")
+    russia.mentions.append(Reference("hostile", 1, HOSTILE_TEXT))  # co-mentioned: in the graph
+    return briefing
+
+
+class Scan(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[tuple[dict, str]] = []
+        self.elements: list[tuple[str, dict]] = []
+        self._in_script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+
+def scan(path: Path) -> Scan:
+    parsed = Scan()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+def script_signature(attrs: dict, text: str) -> tuple:
+    """A script without its base URL: `../../assets`, `assets` and, on the 404 page,
+    `/repo/assets` are the same script."""
+    def strip(value: str | None) -> str:
+        value = re.sub(r"(?:/repo/|(?:\.\./)+|\./)(?=assets/)", "", value or "")
+        value = re.sub(r'"base": "[^"]*"', '"base": BASE', value)
+        return re.sub(r'new URL\("[^"]*",location\)', "new URL(BASE,location)", value)
+    return tuple(sorted((k, strip(v)) for k, v in attrs.items())), strip(text)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site")
+    docs = work / "docs"
+    site = render_site(hostile_briefing())
+    for page in site.pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(compose(page), encoding="utf-8")
+    for name, text in site.files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", config, flags=re.M)
+    config = re.sub(r"^site_dir: .*$", f"site_dir: {work / 'site'}", config, flags=re.M)
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "SITE_URL": "https://org.github.io/repo/", "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "-f",
+                          str(work / "mkdocs.yml")], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+    return run, work / "site"
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_site_builds_under_strict(built):
+    run, site = built
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "WARNING" not in run.stderr
+    assert (site / "actors" / "wendy-sherman" / "index.html").is_file()
+    assert (site / "briefing.json").is_file() and (site / "assets" / "briefing.css").is_file()
+
+
+def test_no_script_but_materials_own_and_no_handlers_frames_or_script_links(built):
+    _, site = built
+    material = {script_signature(*s) for s in scan(site / "404.html").scripts}
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        parsed = scan(page)
+        assert {script_signature(*s) for s in parsed.scripts} <= material, page
+        assert len(parsed.scripts) == len(material), page
+        for tag, attrs in parsed.elements:
+            assert tag not in ("iframe", "object", "embed"), page
+            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
+            for key in ("href", "src", "action", "formaction"):
+                assert not (attrs.get(key) or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), page
+    hostile = (site / "actors" / "hostile-actor" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(7)&gt;" in hostile  # shown as text
+
+
+def test_every_graph_link_reaches_a_built_page_without_leaving_the_sub_path(built):
+    _, site = built
+    checked = 0
+    for page in site.rglob("index.html"):
+        url_dir = page.parent.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        for svg in re.findall(r"<svg.*?</svg>", html, re.S):
+            for href in re.findall(r'<a href="([^"]+)"', svg):
+                assert not href.startswith("/") and "://" not in href
+                target = posixpath.normpath(posixpath.join(url_dir, href))
+                assert not target.startswith(".."), (page, href)
+                assert (site / target / "index.html").is_file(), (page, href)
+                checked += 1
+    assert checked >= 10
+
+
+def test_search_finds_entities_by_alias_and_ranks_them_above_sources(built):
+    _, site = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    russia = [d for d in index["docs"] if d["location"].startswith("actors/russia/")]
+    header = next(d for d in russia if d["location"] == "actors/russia/")
+    assert "Also known as Kremlin, Moscow, the Kremlin" in header["text"]
+    assert {d.get("boost") for d in russia} == {2}
+    assert not any("shared paragraphsUnited" in d["text"] for d in russia)  # the graph is not indexed
+    russia = russia[0]
+    source = next(d for d in index["docs"] if d["location"].startswith("sources/talks"))
+    assert source.get("boost", 1) < russia["boost"]
+
+
+def test_page_titles_come_from_the_h1(built):
+    _, site = built
+    sherman = (site / "actors" / "wendy-sherman" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Wendy Sherman - Briefing</title>" in sherman
+    assert "generated:begin" not in sherman
+    hostile = (site / "actors" / "hostile-actor" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", hostile, re.S)[1]
+    assert title.startswith("\u2039/title>\u2039script>alert('name')\u2039/script>")  # a look-alike, not a tag
+
+
+def test_citations_land_on_paragraph_anchors(built):
+    _, site = built
+    source = (site / "sources" / "talks-2022-01-08" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p[^>]*\bid="p3"', source)
+    sherman = (site / "actors" / "wendy-sherman" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/talks-2022-01-08/#p3"' in sherman
+
+
+def test_the_tags_page_lists_pages_by_tag(built):
+    _, site = built
+    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "Person" in tags and "Country" in tags and "wendy-sherman/" in tags
