@@ -176,6 +176,13 @@ def test_html_dates_come_from_the_page_metadata(tmp_path, head):
     assert (doc.date, doc.date_source) == (date(2020, 9, 16), "meta")
 
 
+def test_html_author_and_publisher_from_json_ld(tmp_path):
+    ld = '{"@type": "NewsArticle", "headline": "Port reopens", "author": [{"name": "Mira Holt"}, {"name": "Tomas Berg"}], "publisher": {"name": "Lantern Gazette"}}'
+    doc = read(tmp_path, "page.html", f'<head><script type="application/ld+json">{ld}</script></head><p>{LEAD}</p>')
+    assert (doc.title, doc.author, doc.publisher) == ("Port reopens", "Mira Holt, Tomas Berg", "Lantern Gazette")
+    assert [p.text for p in doc.paragraphs] == [LEAD]  # a page without <body>: its head is not text
+
+
 def test_html_date_from_a_time_element(tmp_path):
     page = f'<article><h1>Port reopens</h1><time datetime="2020-09-16">Wednesday</time><p>{LEAD}</p></article>'
     assert read(tmp_path, "page.html", page).date == date(2020, 9, 16)
@@ -482,6 +489,13 @@ def test_lines_glued_to_their_neighbours_by_a_scrape_become_their_own_paragraphs
         ("prose", MORE),
         ("boilerplate", "Advertisement"),
     ]
+
+
+def test_a_section_label_glued_above_the_headline_and_a_credit_line_glued_under_prose(tmp_path):
+    text = f"World News\nPort reopens after storm\nBy Mira Holt and Tomas Berg\n\n{LEAD}\nReporting by Mira Holt in Keston; additional reporting by Tomas Berg; Editing by Kim Park\n"
+    doc = read(tmp_path, "port.txt", text)
+    assert [k for k, _ in kinds(doc)] == ["boilerplate", "heading", "byline", "prose", "byline"]
+    assert (doc.title, doc.author) == ("Port reopens after storm", "Mira Holt and Tomas Berg")
 
 
 def test_a_wrapped_paragraph_ending_in_one_word_is_not_split(tmp_path):

@@ -112,10 +112,9 @@ _TIMESTAMP = re.compile(
 
 # ---------------------------------------------------------------- bylines and captions
 
-_BYLINE_LEAD = re.compile(
-    r"^\(?(?:(?:additional\s+)?(?:reporting|writing|editing|research|words|story|text|compiled|written|produced)\s+by|by)\s+(?=\S)",
-    re.I,
-)
+_CREDIT_ROLE = r"(?:(?:additional\s+)?(?:reporting|writing|editing|research|words|story|text|compiled|written|produced)\s+by|by)"
+_BYLINE_LEAD = re.compile(rf"^\(?{_CREDIT_ROLE}\s+(?=\S)", re.I)
+_MORE_CREDITS = re.compile(rf"\b{_CREDIT_ROLE}\b", re.I)  # "...; additional reporting by B; editing by C"
 # The agencies' credit line: "Jane Doe in Moscow contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b", re.I)
 # Lower-case words that occur inside names and credit lines ("Ursula von der Leyen",
@@ -158,7 +157,7 @@ def byline_names(text: str) -> str | None:
     if not lead or word_count(text) > 20:
         return None
     names = text[lead.end() :].rstrip(" )")
-    return names if name_like(names) else None
+    return names if name_like(_MORE_CREDITS.sub(",", names)) else None
 
 
 def is_shortcode(text: str) -> bool:
@@ -275,12 +274,15 @@ def head_byline(block: Block, page: Page, at: Position) -> str | None:
     return None
 
 
+def is_label(text: str) -> bool:
+    """One or two words without closing punctuation: "Business", "World News". (Headlines
+    have three words or more.)"""
+    return word_count(text) <= 2 and not ends_sentence(text)
+
+
 def head_label(block: Block, page: Page, at: Position) -> str | None:
-    """A one-to-three-word label in the head, such as the section above the title
-    ("Business", "Analysis", "Exclusive")."""
-    if at.in_head and block.hint is None and word_count(block.text) <= 3 and not ends_sentence(block.text):
-        return "boilerplate"
-    return None
+    """A label in the head, such as the section above the title ("Analysis")."""
+    return "boilerplate" if at.in_head and block.hint is None and is_label(block.text) else None
 
 
 def markup(block: Block, page: Page, at: Position) -> str | None:

@@ -24,7 +24,7 @@ _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search",
 _FURNITURE_NAME = re.compile(
     r"^(?:ads?|advert\w*|adslot|sponsor\w*|promo\w*|banner|cookies?|consent|gdpr|share|sharing|social|newsletters?"
     r"|subscribe|subscription|paywall|related|sidebar|trending|popular|recommend\w*|outbrain|taboola|comments?"
-    r"|breadcrumbs?|popup|modal)$",
+    r"|breadcrumbs?|popup|modal|menu|skip|toolbar)$",
     re.I,
 )
 # Elements that make a new block; the text between them is joined into one.
@@ -135,6 +135,8 @@ class _BlockWalker:
                     self.text(str(child))
                 continue
             self.cursor = child.sourceline or self.cursor
+            if child.name in ("head", "title"):
+                continue  # a page without <body>: its head is metadata, not text
             if child.name == "br":
                 self.line_break()
             elif child.name in _BLOCK_TAGS:
@@ -162,7 +164,8 @@ def _meta_text(soup: BeautifulSoup, names: set[str]) -> str | None:
 
 
 def _json_ld(soup: BeautifulSoup) -> dict:
-    """The first schema.org object with a publication date in the page's JSON-LD."""
+    """The page's schema.org article in JSON-LD: the first object with a headline or a
+    publication date."""
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
@@ -172,7 +175,7 @@ def _json_ld(soup: BeautifulSoup) -> dict:
         for item in queue:
             if isinstance(item, dict):
                 queue.extend(g for g in item.get("@graph", []) if isinstance(g, dict))
-                if item.get("datePublished"):
+                if item.get("datePublished") or item.get("headline"):
                     return item
     return {}
 
@@ -190,8 +193,7 @@ def _absolute_url(value: str | None) -> str | None:
     return value.strip() if value and re.match(r"https?://", value.strip()) else None
 
 
-def _metadata(soup: BeautifulSoup, root: Tag) -> Metadata:
-    ld = _json_ld(soup)
+def _metadata(soup: BeautifulSoup, root: Tag, ld: dict) -> Metadata:
     publisher = _meta_text(soup, _PUBLISHER_META) or _ld_name(ld.get("publisher"))
     author = _meta_text(soup, _AUTHOR_META)
     if author and re.match(r"https?://", author):  # article:author is often a profile URL
@@ -229,9 +231,10 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> Metadata:
 
 def read_html(text: str) -> Parsed:
     soup = BeautifulSoup(text, "html.parser")
+    ld = _json_ld(soup)  # before the scripts are dropped
     root = _story_root(soup)
     _drop_furniture(root)  # before the title is read: a logo <h1> in a dropped header is no title
-    metadata = _metadata(soup, root)
+    metadata = _metadata(soup, root, ld)
     walker = _BlockWalker()
     walker.walk(root)
     walker.flush()

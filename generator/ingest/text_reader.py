@@ -11,7 +11,7 @@ import html
 import re
 
 from .blocks import Block, Parsed, make_block
-from .classify import byline_names, ends_sentence, is_caption_label, is_furniture_label, is_shortcode, name_like, word_count
+from .classify import byline_names, ends_sentence, is_caption_label, is_furniture_label, is_label, is_shortcode, name_like, word_count
 from .dates import date_line
 from .front_matter import split_front_matter
 
@@ -53,10 +53,12 @@ def markdown_inline(raw: str) -> str:
     return raw
 
 
-def _line_role(line: str, previous: str | None) -> str | None:
+def _line_role(line: str, previous: str | None, first: bool) -> str | None:
     """How a line stands apart from the lines around it: "alone" (a block of one line),
-    "byline" / "caption" (opens a block that may go on), or None (ordinary text)."""
-    if is_shortcode(line) or date_line(line):
+    "byline" / "caption" (opens a block that may go on), or None (ordinary text).
+    `first` is true for the first line of the text, where a label ("World News") sits
+    above the headline."""
+    if is_shortcode(line) or date_line(line) or (first and is_label(line)):
         return "alone"
     if byline_names(line):
         return "byline"
@@ -121,7 +123,7 @@ def split_blocks(text: str, first_line: int = 1, markdown: bool = False) -> list
             out.alone(heading[1] or "", number, "heading")
         elif _LIST_ITEM.match(line):
             out.open(_LIST_ITEM.sub("", line), number, "list", "item")
-        elif role := _line_role(stripped, out.lines[-1] if out.lines else None):
+        elif role := _line_role(stripped, out.lines[-1] if out.lines else None, not out.found and not out.lines):
             if role == "alone":
                 out.alone(stripped, number)
             else:
