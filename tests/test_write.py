@@ -302,3 +302,33 @@ def test_a_generated_value_that_looks_like_a_comment_is_not_copied_again_and_aga
     build(docs, site(page))
     text = read(docs, "actors/nato.md")
     assert text.count("# not a comment") == first.count("# not a comment") and text.count("# a real comment") == 1
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.pages import LOOKS_LIKE_MARKER  # noqa: E402
+
+human_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=200).filter(lambda t: not LOOKS_LIKE_MARKER.search(t))
+titles = st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=60).filter(lambda t: t.strip())
+
+
+@given(note=human_text, title=titles, markdown=st.text(st.characters(exclude_categories=["Cs"]), max_size=100))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_human_text_and_title_survive_any_regeneration(tmp_path_factory, note, title, markdown):
+    import yaml
+
+    docs = tmp_path_factory.mktemp("docs")
+    build(docs, site(actor("nato")))
+    text = read(docs, "actors/nato.md")
+    key = yaml.safe_dump({"title": title}, allow_unicode=True, width=1 << 20)
+    text = text.replace("tags:", key + "tags:", 1).replace("<!-- generated:begin mentions", f"{note}\n<!-- generated:begin mentions", 1)
+    (docs / "actors/nato.md").write_bytes(text.encode("utf-8"))
+    build(docs, site(actor("nato", ("header", markdown), ("mentions", markdown))))
+    after = read(docs, "actors/nato.md")
+    assert key in after and f"{note}\n<!-- generated:begin mentions" in after
+    parsed = parse(after)
+    assert parsed.front_matter["title"] == title
+    assert [b.name for b in parsed.blocks] == ["header", "mentions"] and not any(b.edited for b in parsed.blocks)
