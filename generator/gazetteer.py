@@ -18,7 +18,9 @@ where its knowledge comes from and what every field means):
 
 Keys. Every entry has a key that stays the same from build to build and names its page:
 "country:RU" (ISO 3166 alpha-2 code), "org:nato", "place:crimea". Capitals become places
-too ("place:moscow", with the country kept in `Place.country`).
+too ("place:moscow", with the country kept in `Place.country`). A generic body named with
+its country ("Russian Foreign Ministry", "Foreign Ministry of Russia") is that country's
+body, "org:ru-foreign-ministry" (see `national_body`).
 
 Matching. `normalize` folds case, accents, periods, apostrophes, hyphens, "&" and "+", so
 a lookup finds "U.S.", "US" and "u.s" alike, and "Côte d’Ivoire" as "Cote d'Ivoire"; a
@@ -32,7 +34,8 @@ Ruler patterns. Add them to an EntityRuler placed before "ner", so that the mode
 spans ("NATO-Russia Council", "Latin American"). Labels: GPE for countries, cities and
 governed territories, NORP for demonyms (capitalised only: "french windows" is no country),
 ORG for organisations and for seats of government ("Kremlin", id "country:RU"), LOC for other
-places. The `id` of a NORP pattern may be a place ("European" -> "place:europe").
+places. The `id` of a NORP pattern may be a place ("European" -> "place:europe"). Generic
+bodies ("Foreign Ministry") get no pattern: the model reads "Russian Foreign Ministry" whole.
 
 Extending. Edit the YAML files (keep each sorted by key) and run
 `pytest tests/test_gazetteer.py`: loading names the file and line of any mistake, and the
@@ -506,6 +509,12 @@ class TitleGrammar:
     envoy_heads: frozenset[str]
 
     @property
+    def head_words(self) -> frozenset[str]:
+        """The lowercase words that end a title ("minister", "secretary", "general", ...): a
+        way to spot a title whose other words are unknown ("Deputy International Minister")."""
+        return frozenset(words[0] for words, canon in self.heads.items() if len(words) == 1 and canon.lower() == words[0])
+
+    @property
     def size(self) -> int:
         """How many distinct title words and phrases the grammar knows."""
         tables = (self.honorifics, self.time_modifiers, self.rank_modifiers, self.suffixes, self.portfolios, self.heads)
@@ -572,6 +581,8 @@ _PATTERN_RULES: dict[tuple[str, str], tuple[int, str | None]] = {
     ("country", "seat"): (6, "ORG"),
     ("organization", "seat"): (6, "ORG"),
 }
+_COUNTRY_QUALIFIERS = frozenset({"name", "official", "alias", "demonym"})  # "Russian"/"Russia's" Foreign Ministry
+_NATIONAL_BODY_KEY = re.compile(r"^org:(?P<country>[a-z]{2,4})-(?P<body>[a-z0-9-]+)$")
 _CAPITALISED_ROLES = frozenset({"demonym", "plural", "adjective"})
 _KIND_ORDER = {"country": 0, "organization": 1, "place": 2}
 _ROLE_ORDER = {r: i for i, r in enumerate(("name", "official", "alias", "acronym", "demonym", "plural", "capital", "seat", "adjective"))}
@@ -593,16 +604,65 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookups
 
     def entity(self, key: str) -> KnownEntity | None:
-        return self._by_key.get(key)
+        """The entry of a key, national bodies included ("org:ru-foreign-ministry")."""
+        known = self._by_key.get(key)
+        if known is None and (parts := _NATIONAL_BODY_KEY.match(key)):
+            body, country = f"org:{parts['body']}", f"country:{parts['country'].upper()}"
+            if isinstance(self._by_key.get(body), Organization) and isinstance(self._by_key.get(country), Country):
+                known = self.national_body(body, country) if self._by_key[body].generic else None  # type: ignore[union-attr]
+        return known
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        """What a name can mean, most specific first (see the module docstring for matching)."""
+        """What a name can mean, most specific first (see the module docstring for matching).
+
+        A generic body named with its country is that country's body: "Russian Foreign
+        Ministry", "Foreign Ministry of Russia" -> "org:ru-foreign-ministry"."""
         for text in _query_variants(name):
-            names = self._index.get(normalize(text), ())
-            found = {(n.entry.key, n.entry.role): n.entry for n in names if not n.case_sensitive or _same_case(text, n.entry.form)}
+            found = self._listed(text)
             if found:
-                return sorted(found.values(), key=lambda e: (_KIND_ORDER[e.kind], _ROLE_ORDER[e.role], e.key))
+                return found
+        for text in _query_variants(name):
+            body = self._national_body_named(text)
+            if body is not None:
+                return [GazetteerEntry(body.key, "organization", body.name, "name", text, False, body.type)]
         return []
+
+    def _listed(self, text: str) -> list[GazetteerEntry]:
+        names = self._index.get(normalize(text), ())
+        found = {(n.entry.key, n.entry.role): n.entry for n in names if not n.case_sensitive or _same_case(text, n.entry.form)}
+        return sorted(found.values(), key=lambda e: (_KIND_ORDER[e.kind], _ROLE_ORDER[e.role], e.key))
+
+    def _national_body_named(self, text: str) -> Organization | None:
+        """"Russian Foreign Ministry", "Russia's Foreign Ministry", "Foreign Ministry of the
+        Russian Federation": a generic body and one unambiguous country."""
+        words = text.split()
+        for split in range(1, len(words)):
+            state = self._country_named(" ".join(words[:split]))
+            body = self._generic_body_named(" ".join(words[split:]))
+            if state and body:
+                return self.national_body(body.key, state.key)
+        for match in re.finditer(r" of ", text):
+            body = self._generic_body_named(text[: match.start()])
+            state = self._country_named(text[match.end() :])
+            if state and body:
+                return self.national_body(body.key, state.key)
+        return None
+
+    def _country_named(self, text: str) -> Country | None:
+        variants = (self._listed(t) for t in _query_variants(text))
+        entries = [e for e in next((v for v in variants if v), []) if e.kind == "country" and e.role in _COUNTRY_QUALIFIERS and not e.ambiguous]
+        keys = {e.key for e in entries}
+        if len(keys) != 1:
+            return None
+        country = self._by_key[keys.pop()]
+        return country if isinstance(country, Country) else None
+
+    def _generic_body_named(self, text: str) -> Organization | None:
+        for entry in self._listed(text):
+            body = self._by_key[entry.key]
+            if isinstance(body, Organization) and body.generic:
+                return body
+        return None
 
     def country_of_demonym(self, word: str) -> Country | None:
         return self._only_country(word, ("demonym", "plural"))
@@ -630,6 +690,9 @@ class Gazetteer:
             raise KeyError(f"{body!r} is not a generic body of organizations.yml")
         if not isinstance(state, Country):
             raise KeyError(f"{country!r} is not a country of countries.yml")
+        listed = self._by_key.get(f"org:{state.code.lower()}-{organization.code}")
+        if isinstance(listed, Organization):
+            return listed  # organizations.yml has it by name: "org:us-senate", the United States Senate
         adjective = state.demonyms[0] if state.demonyms else None
         bodies = (organization.name, *organization.aliases)
         qualified = [f"{adjective} {b}" for b in bodies] if adjective else []
@@ -881,9 +944,11 @@ class _TitleParser:
                     continue
                 organization = self.gazetteer.entity(body.organization)
                 assert isinstance(organization, Organization)
-                fits = organization.generic or organization.category == "international" or organization.country == first.country
+                if organization.generic and first.country:
+                    organization = self.gazetteer.national_body(organization.key, first.country)
+                fits = organization.category == "international" or organization.country == first.country
                 body_end = body.end + (self._word(body.end) == _POSSESSIVE)
-                yield _Known(body_end, self._text(i, body.end), first.country or organization.country, body.organization if fits else None)
+                yield _Known(body_end, self._text(i, body.end), first.country or organization.country, organization.key if fits else None)
 
     def _known(self, i: int) -> Iterator[_Known]:
         """Gazetteer names starting at word i, longest first."""
@@ -960,8 +1025,8 @@ def _patterns(gazetteer: Gazetteer) -> tuple[tuple[str, tuple[tuple[str, str], .
         plain = {normalize(f) for f, _ in entity.forms()} - ambiguous
         for form, role in entity.forms():
             rule = _PATTERN_RULES.get((entity.kind, role))
-            if rule is None or normalize(form) in ambiguous:
-                continue
+            if rule is None or normalize(form) in ambiguous or (isinstance(entity, Organization) and entity.generic):
+                continue  # generic bodies are left to the model, which reads "Russian Foreign Ministry" whole
             if form[:4].lower() == "the " and normalize(form[4:]) in plain:
                 continue  # "the Swiss": the pattern for "Swiss" covers it ("the Quad" stays: "Quad" is ambiguous)
             priority, label = rule
@@ -985,7 +1050,7 @@ def _token_patterns(form: str, entity: KnownEntity, tokenizer: Any, capitalised:
     # "NATO-Russia Council" is also written "NATO Russia Council"; "G-7" is not "G 7"
     variants |= {re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", v) for v in variants}
     abbreviation = _is_abbreviation(form) or _is_mixed_case_abbreviation(form)
-    exact = capitalised or _is_case_sensitive(form, entity) or (isinstance(entity, Organization) and entity.generic)
+    exact = capitalised or _is_case_sensitive(form, entity)
     specs = set()
     for variant in variants:
         words = [t.text for t in tokenizer(variant)]
@@ -1043,6 +1108,11 @@ def national_body(body: str, country: str) -> Organization:
 def title_prefix(tokens: Sequence[str]) -> TitleMatch:
     """The titles at the start of a person's tokens; see TitleMatch."""
     return gazetteer().title_prefix(tokens)
+
+
+def title_head_words() -> frozenset[str]:
+    """The lowercase words that end a title: see TitleGrammar.head_words."""
+    return gazetteer().titles.head_words
 
 
 def ruler_patterns() -> list[dict[str, Any]]:

@@ -180,6 +180,21 @@ def test_national_body_qualifies_a_generic_name_by_country():
         gz.national_body("org:nato", "country:RU")
 
 
+@pytest.mark.parametrize(
+    "name", ["Russian Foreign Ministry", "Russia's Foreign Ministry", "Foreign Ministry of Russia", "Ministry of Foreign Affairs of the Russian Federation"]
+)
+def test_lookup_resolves_a_generic_body_named_with_its_country(name):
+    assert [(e.key, e.name, e.kind) for e in gz.lookup(name)] == [("org:ru-foreign-ministry", "Russian Foreign Ministry", "organization")]
+    assert gz.entity("org:ru-foreign-ministry").country == "country:RU"
+
+
+def test_a_national_body_listed_by_name_is_that_entry():
+    assert keys("American Senate") == {"org:us-senate"}
+    assert gz.entity("org:us-senate").name == "United States Senate"
+    assert gz.lookup("Korean Foreign Ministry") == []  # which Korea?
+    assert keys("Foreign Ministry") == {"org:foreign-ministry"}
+
+
 # --------------------------------------------------------------------------- the data
 
 
@@ -325,7 +340,8 @@ def title(tokenizer, text: str) -> tuple[str, str, str | None, str | None]:
         ("Kremlin spokesman Dmitry Peskov", "spokesman", "Kremlin spokesman", "country:RU", None),
         ("State Duma Speaker Vyacheslav Volodin", "Speaker", "State Duma Speaker", "country:RU", "org:state-duma"),
         ("Russia's Deputy Foreign Minister Sergei Ryabkov", "Deputy Foreign Minister", "Russia's Deputy Foreign Minister", "country:RU", None),
-        ("Russian Foreign Ministry spokeswoman Maria Zakharova", "spokeswoman", "Russian Foreign Ministry spokeswoman", "country:RU", "org:foreign-ministry"),
+        ("Russian Foreign Ministry spokeswoman Maria Zakharova", "spokeswoman", "Russian Foreign Ministry spokeswoman", "country:RU", "org:ru-foreign-ministry"),
+        ("Chinese Defense Ministry spokesman Wu Qian", "spokesman", "Chinese Defense Ministry spokesman", "country:CN", "org:cn-defence-ministry"),
         ("White House press secretary Jen Psaki", "Press Secretary", "White House press secretary", "country:US", None),
         ("Saudi Crown Prince Mohammed bin Salman", "Crown Prince", "Saudi Crown Prince", "country:SA", None),
         ("Sheikh Mohammed bin Zayed", "Sheikh", "Sheikh", None, None),
@@ -362,6 +378,12 @@ def test_no_title_takes_no_tokens(tokenizer):
         assert not match and match.n_tokens == 0 and match.role == ""
 
 
+def test_title_head_words_end_titles():
+    heads = gz.title_head_words()
+    assert {"minister", "secretary", "general", "spokesman", "ambassador", "president"} <= heads
+    assert not {"of", "the", "sen", "deputy foreign minister"} & heads
+
+
 def test_punctuation_ends_a_title(tokenizer):
     match = gz.title_prefix([t.text for t in tokenizer("Secretary, General Smith")])
     assert (match.role, match.n_tokens) == ("Secretary", 1)
@@ -391,10 +413,11 @@ def test_every_unambiguous_country_name_has_a_pattern_with_its_key():
                 assert tuple(t.text.lower() for t in tokenizer(form)) in patterns_of[country.key], (country.key, form)
 
 
-def test_ambiguous_names_get_no_pattern():
+def test_ambiguous_names_and_generic_bodies_get_no_pattern():
     names = {tuple(next(iter(t.values())).lower() for t in p["pattern"]) for p in gz.ruler_patterns()}
     for name in ["georgia", "jordan", "washington", "chad", "congo", "korea"]:
         assert (name,) not in names
+    assert ("foreign", "ministry") not in names and ("parliament",) not in names
 
 
 @pytest.fixture(scope="module")
