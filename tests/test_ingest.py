@@ -464,8 +464,11 @@ def test_sentences_of_the_story_are_prose(tmp_path, line):
     assert _in_story(tmp_path, line) == "prose"
 
 
-def test_a_short_unpunctuated_line_in_the_body_is_a_subheading(tmp_path):
-    assert _in_story(tmp_path, "What the repairs will cost") == "heading"
+@pytest.mark.parametrize(
+    "line", ["What the repairs will cost", "Twitter bans state media", "The mayor's comments", "Advertising ban approved", "Share prices fall"]
+)
+def test_a_short_unpunctuated_line_in_the_body_is_a_subheading_even_with_a_furniture_word(tmp_path, line):
+    assert _in_story(tmp_path, line) == "heading"
 
 
 def test_the_head_section_label_title_repeat_and_byline_are_not_prose(tmp_path):

@@ -58,19 +58,24 @@ _SHORTCODE = re.compile(
           |\{%.*?%\})$""",
     re.X,
 )
-# Labels of page furniture, recognised in short lines (four words at most, so that a
-# headline such as "Facebook bans Russian state media" is not taken for a share button).
-_FURNITURE_WORDS = re.compile(
-    r"""\b(?:tags?|topics?|keywords|filed\s+under|categories
-    |related(?:\s+\w+)?|read\s+(?:more|next|also)|also\s+read|see\s+also|recommended|trending
-    |most\s+(?:read|popular|viewed|shared|emailed)|editor'?s\s+picks?|top\s+stories|latest\s+(?:news|stories|headlines)
-    |you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|back\s+to\s+top|scroll\s+to\s+top|skip\s+to(?:\s+main)?\s+content
-    |share|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy\s+link|e-?mail\s+this|print(?:\s+this)?
-    |advertisement|advertising|advert|sponsored(?:\s+content)?|paid\s+(?:content|post)
-    |newsletters?|subscribe|subscription|sign\s+(?:up|in)|log\s*(?:in|out)|create\s+an?\s+account
-    |comments?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|follow\s+us
-    |cookies?|privacy(?:\s+policy)?|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|about\s+us|contact(?:\s+us)?
-    |continue\s+reading|story\s+continues|loading|listen\s+to\s+this\s+article|next\s+article|previous\s+article|gallery)\b""",
+# Labels of page furniture: a short line that is nothing but one of these (so that the
+# headline "Twitter bans Russian state media" is not taken for a share button).
+_SHARE_TARGET = r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|e-?mail|print|copy\s+link)"
+_FURNITURE_LABEL = re.compile(
+    rf"""(?:(?:view|show|read|add|post|\d+)\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)
+    |tags?|topics?|keywords|categories|filed\s+under|related(?:\s+\w+){{0,2}}|(?:read|see)\s+(?:more|next|also)|also\s+read
+    |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared|emailed)|popular\s+now
+    |editor'?s\s+picks?|top\s+stories|latest(?:\s+(?:news|stories|headlines))?|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss
+    |(?:back|scroll)\s+to\s+top(?:\s+button)?|skip\s+to(?:\s+main)?\s+content
+    |share(?:\s+(?:this|the|on|via|full))?(?:\s+(?:article|story|page|post|{_SHARE_TARGET}))?
+    |{_SHARE_TARGET}(?:[\s,|/·•]+{_SHARE_TARGET})*|(?:e-?mail|print)\s+this(?:\s+(?:article|story|page))?
+    |advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+(?:content|post)|promoted(?:\s+content)?
+    |newsletters?|subscribe(?:\s+(?:now|today))?|subscription|sign\s+(?:up|in)(?:\s+now)?|log\s*(?:in|out)|register
+    |create\s+an?\s+account|my\s+account|join\s+the\s+(?:conversation|discussion)|follow\s+us(?:\s+on\s+\w+)?
+    |cookies?(?:\s+(?:policy|settings|notice|preferences))?|privacy(?:\s+(?:policy|notice|settings))?
+    |terms\s+(?:of\s+(?:use|service)|and\s+conditions)|about\s+us|contact(?:\s+us)?|continue\s+reading
+    |story\s+continues(?:\s+below)?|loading|listen\s+to\s+this\s+article|(?:next|previous)\s+(?:article|story)
+    |(?:photo|view|image|video)\s+gallery|menu|search|home""",
     re.I | re.X,
 )
 # Headings that open a box of links to other articles (or tags): what follows under them
@@ -166,10 +171,7 @@ def is_shortcode(text: str) -> bool:
 
 def is_furniture_label(text: str) -> bool:
     """A short label of page furniture: "Advertisement", "Share this article", "Tags"."""
-    if word_count(text) > 4:
-        return False
-    label = _TRAILING_MARKS.sub("", text)
-    return bool(_FURNITURE_WORDS.search(label)) and not ends_sentence(label)
+    return word_count(text) <= 6 and bool(_FURNITURE_LABEL.fullmatch(_TRAILING_MARKS.sub("", text)))
 
 
 def is_caption_label(text: str) -> bool:

@@ -20,11 +20,13 @@ _DROP_TAGS = ["script", "style", "noscript", "iframe", "nav", "footer", "aside",
               "textarea", "input", "svg", "canvas", "template", "dialog", "object", "embed", "video", "audio", "map"]  # fmt: skip
 # Landmark roles of page furniture.
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
-# Words in a class or id that name page furniture ("ad-slot", "cookie-banner", "share-tools").
+# Words in a class or id that name page furniture ("ad-slot", "cookie-banner", "share-tools")
+# ("ad" only as a whole word: "address", "admin" are not ads; the others also as a prefix:
+# "sharedaddy", "relatedposts", "comments-area").
 _FURNITURE_NAME = re.compile(
-    r"^(?:ads?|advert\w*|adslot|sponsor\w*|promo\w*|banner|cookies?|consent|gdpr|share|sharing|social|newsletters?"
-    r"|subscribe|subscription|paywall|related|sidebar|trending|popular|recommend\w*|outbrain|taboola|comments?"
-    r"|breadcrumbs?|popup|modal|menu|skip|toolbar)$",
+    r"^(?:ads?|adslot|adunit)$"
+    r"|^(?:advert|sponsor|promo|banner|cookie|consent|gdpr|shar(?:e|ing)|social|newsletter|subscri|paywall|related"
+    r"|sidebar|trending|popular|recommend|outbrain|taboola|comment|breadcrumb|popup|modal|menu|skip|toolbar)\w*$",
     re.I,
 )
 # Elements that make a new block; the text between them is joined into one.
