@@ -161,8 +161,8 @@ def test_an_actor_lists_its_treaties_and_quotes_with_links_to_the_paragraph(site
 
 def test_co_mentioned_actors_are_ranked_by_shared_paragraphs_with_a_graph_and_a_text_list(site):
     body = block(site, "actors/russia.md", "body")
-    listed = re.findall(r"^- \[(.+?)\]\(.+?\) · (\d+) shared paragraph", body, re.M)
-    assert listed == [("United States", "3"), ("Wendy Sherman", "2"), ("Sergei Ryabkov", "1")]
+    listed = re.findall(r"^\| \[(.+?)\]\(.+?\) \| (\d+) \| (\d+) \|$", body, re.M)
+    assert listed == [("United States", "3", "3"), ("Wendy Sherman", "2", "0"), ("Sergei Ryabkov", "1", "0")]
     graph = body[body.index("<figure"): body.index("</figure>")]
     assert re.findall(r'<a href="([^"]+)"', graph) == ["./", "../united-states/", "../wendy-sherman/", "../sergei-ryabkov/"]
     assert "\n\n" not in graph  # a blank line would end the raw HTML block

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -44,6 +45,10 @@ def hostile_briefing():
     ))
     russia = next(e for e in briefing.entities if e.id == "russia")
     russia.mentions.append(Reference("hostile", 1, HOSTILE_TEXT))  # co-mentioned: in the graph
+    # A name with no ASCII form keeps a Unicode slug: links to it are percent-encoded.
+    briefing.entities.append(Entity(id="сергей-лавров", kind="actor", name="Сергей Лавров", type="person",
+                                    mentions=[Reference("hostile", 1, HOSTILE_TEXT)]))
+    briefing.sources[-1].links.append((1, len(HOSTILE_NAME) + 1, len(HOSTILE_NAME) + 4, "actor", "сергей-лавров"))
     return briefing
 
 
@@ -146,7 +151,7 @@ def test_every_graph_link_reaches_a_built_page_without_leaving_the_sub_path(buil
         for svg in re.findall(r"<svg.*?</svg>", html, re.S):
             for href in re.findall(r'<a href="([^"]+)"', svg):
                 assert not href.startswith("/") and "://" not in href
-                target = posixpath.normpath(posixpath.join(url_dir, href))
+                target = posixpath.normpath(posixpath.join(url_dir, unquote(href)))
                 assert not target.startswith(".."), (page, href)
                 assert (site / target / "index.html").is_file(), (page, href)
                 checked += 1
@@ -182,6 +187,8 @@ def test_citations_land_on_paragraph_anchors(built):
     assert re.search(r'<p[^>]*\bid="p3"', source)
     sherman = (site / "actors" / "wendy-sherman" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../sources/talks-2022-01-08/#p3"' in sherman
+    lavrov = (site / "actors" / "сергей-лавров" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Сергей Лавров - Briefing</title>" in lavrov and 'href="../../sources/hostile/#p1"' in lavrov
 
 
 def test_the_tags_page_lists_pages_by_tag(built):

@@ -10,7 +10,7 @@ import posixpath
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Briefing, Entity, Reference, Source
 from . import dates
@@ -24,9 +24,19 @@ def page_path(kind: str, id: str) -> str:
     return f"{SECTIONS[kind]}/{id}.md"
 
 
+@lru_cache(maxsize=65536)
+def relative_path(to: str, start: str) -> str:
+    """`posixpath.relpath` for paths inside the site, without asking the file system."""
+    target, base = [p for p in to.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
+
+
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative `.md` link, which MkDocs checks under --strict and rewrites for its URLs."""
-    return link_target(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), anchor)
+    return link_target(relative_path(to_page, posixpath.dirname(from_page)), anchor)
 
 
 def directory_url(page: str) -> str:
@@ -42,10 +52,11 @@ def directory_url(page: str) -> str:
 def relative_href(from_page: str, to_page: str) -> str:
     """A relative URL for raw HTML links (MkDocs does not rewrite those): computed for
     `use_directory_urls` and never starting with `/`, so a site served from a sub-path works."""
-    rel = posixpath.relpath(directory_url(to_page) or ".", directory_url(from_page) or ".")
+    rel = relative_path(directory_url(to_page), directory_url(from_page))
     return link_target("./" if rel == "." else rel + "/")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Sort key for names: accents and case do not change the order."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -79,6 +90,7 @@ class Catalog:
         self.entities: dict[Key, Entity] = {(e.kind, e.id): e for e in briefing.entities}
         self.sources: dict[str, Source] = {s.id: s for s in briefing.sources}
         self._co_mentions: dict[Key, list[CoMention]] = {}
+        self._sources_of: dict[Key, list[Source]] = {}
 
     # ------------------------------------------------------------------ lookups
 
@@ -175,8 +187,11 @@ class Catalog:
 
     def sources_of(self, entity: Entity) -> list[Source]:
         """Sources that mention the entity, oldest first."""
-        ids = {r.source for r in self.mentions(entity)}
-        return sorted((self.sources[i] for i in ids), key=source_order)
+        key = (entity.kind, entity.id)
+        if key not in self._sources_of:
+            ids = {r.source for r in self.mentions(entity)}
+            self._sources_of[key] = sorted((self.sources[i] for i in ids), key=source_order)
+        return self._sources_of[key]
 
     def first_last(self, entity: Entity) -> tuple[str | None, str | None]:
         """Dates of the oldest and newest dated source that mentions the entity."""
