@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = Counter(e.kind for e in result.briefing.entities)
     print(
         f"{len(result.documents)} documents -> "
-        + ", ".join(f"{kinds.get(k, 0)} {k}s" for k in ("actor", "place", "treaty", "event"))
+        + ", ".join(f"{kinds.get(k, 0)} {plural}" for k, plural in (("actor", "actors"), ("place", "places"), ("treaty", "treaties"), ("event", "events")))
         + f"; pages: {len(result.written.written)} written, {len(result.written.unchanged)} unchanged, "
         f"{len(result.written.removed)} removed, {len(result.written.kept)} kept for their edits"
         f"; {len(report.warnings)} warnings, {len(report.errors)} errors",

@@ -132,6 +132,7 @@ class Mention:
     role: str | None = None  # a title or role given in the text ("Deputy Secretary of State")
     key: str | None = None  # a gazetteer key when the name is known ("country:RU")
     year: int | None = None  # treaties: year the text ties to it ("the 1987 treaty")
+    affiliation: str | None = None  # persons: gazetteer key of the country or body their title names
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,262 @@
+"""Events: what a sentence says happened, or will happen, on a date it gives.
+
+Every resolved date in a sentence is tied to the word it dates: the verb that governs it
+("will meet ... on Monday", "invaded Georgia in 2008") or the noun it modifies ("Wednesday's
+talks", "the Nov. 3 election"). That word is the event's trigger when it tells that something
+happens (not "be", "have", "seem": see STATIVE). When two dates hang from one verb ("invaded
+Georgia in 2008 and Ukraine in 2014"), each makes its own event and each object goes with the
+date nearest to it.
+
+The participants are the actors of the trigger's clause: its subject (or the noun a relative
+clause hangs from, or the agent of a passive) and its objects, leaving out words inside
+quotation marks and clauses that belong to another dated word of the sentence. The place is a
+place named after a locative preposition attached to the trigger or to its objects. The name
+is a short clause rebuilt from the parse: "Wendy Sherman meets Sergei Ryabkov in Geneva".
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EventMention, Extraction, Mention
+from .context import DocumentText
+
+# Verbs that tell a state, not a happening: a date on them makes no event.
+STATIVE = {"be", "have", "seem", "appear", "remain", "include", "mean", "know", "want", "need", "like", "belong",
+           "contain", "consist", "cost", "exist", "matter", "own", "depend", "deserve", "fit", "lack", "resemble",
+           "weigh", "become", "keep", "stay", "do", "can", "will", "would"}
+# Nouns that name a happening, so that a date modifying them dates an event.
+EVENT_NOUNS = {"talks", "talk", "meeting", "summit", "election", "elections", "vote", "referendum", "invasion",
+               "annexation", "visit", "trip", "ceremony", "exercise", "exercises", "drills", "withdrawal", "exit",
+               "deployment", "attack", "strike", "strikes", "war", "conference", "session", "round", "negotiations",
+               "signing", "announcement", "statement", "speech", "call", "interview", "briefing", "collapse",
+               "agreement", "deal", "treaty", "accord", "coup", "protest", "protests", "launch", "test", "tests",
+               "explosion", "bombing", "offensive", "ceasefire", "truce", "assembly", "dialogue", "consultations",
+               "plenary", "phase", "departure", "arrival", "decision", "ruling", "edition", "game", "games"}
+# Prepositions whose object is where something happens.
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "attr", "dative", "oprd", "pobj"}
+PHRASE_WORDS = 6
+QUOTE_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _trigger(token: Token) -> Token | None:
+    """The word a date attached at `token` dates: a noun it modifies or its governing verb."""
+    if token.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.head.lemma_.lower() in EVENT_NOUNS or token.head.lower_ in EVENT_NOUNS:
+            return token.head
+    while token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    if token.lemma_.lower() in STATIVE:
+        # "X was in Geneva on Monday" tells no happening, unless its predicate is one
+        return next((c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in EVENT_NOUNS), None)
+    return token
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks: what someone said is not who did what."""
+    inside = set()
+    for match in QUOTE_MARKS.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _clause(trigger: Token, other_triggers: set[int], excluded: set[int]) -> set[int]:
+    """Token indices of the trigger's clause, without sub-clauses headed by another trigger."""
+    members: set[int] = set()
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        if token.i in excluded:
+            continue
+        members.add(token.i)
+        stack.extend(c for c in token.children if c.i not in other_triggers)
+    subject_from = None
+    if trigger.dep_ in ("relcl", "acl"):
+        # "the NATO-Russia Council that Russia has accepted since July 2019": the noun the
+        # clause hangs from, and the noun that one belongs to ("the first meeting of ...")
+        head = trigger.head
+        members |= {t.i for t in head.subtree if t.i < trigger.i}
+        if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            members |= {t.i for t in head.head.head.subtree if t.i < head.i}
+    elif trigger.dep_ in ("conj", "xcomp", "advcl", "ccomp") and not any(c.dep_ in SUBJECTS for c in trigger.children):
+        subject_from = trigger.head  # "Sherman will brief ... and meet ...": a shared subject
+    if subject_from is not None:
+        for subject in (c for c in subject_from.children if c.dep_ in SUBJECTS):
+            members |= {t.i for t in subject.subtree}
+    return members - excluded
+
+
+def _phrase(token: Token, limit: int = PHRASE_WORDS) -> str:
+    """A compact noun phrase for `token`: its left modifiers and the head, as written."""
+    keep = [t for t in token.subtree if t.i <= token.i and token.i - t.i < limit
+            and t.dep_ not in ("punct", "relcl", "acl", "appos", "advmod", "cc", "conj")]
+    while keep and keep[0].lower_ in ("the", "a", "an"):
+        keep = keep[1:]
+    if not keep:
+        return token.text
+    doc = token.doc
+    return doc[keep[0].i:token.i + 1].text
+
+
+def _verb_form(trigger: Token, plural: bool) -> str:
+    lemma = trigger.lemma_.lower()
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _particle(trigger: Token) -> str:
+    particle = next((c for c in trigger.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        return " " + particle.lower_
+    if trigger.lemma_ == "take" and any(c.lower_ == "place" for c in trigger.children):
+        return " place"
+    return ""
+
+
+def _head_of(token: Token) -> Token:
+    """The noun a name is part of: "Wendy" -> "Sherman"; not across prepositions."""
+    while token.dep_ in ("compound", "flat", "conj", "appos") and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+        token = token.head
+    return token
+
+
+class _Mentions:
+    """The mentions of one sentence, found by token."""
+
+    def __init__(self, doc: Doc, mentions: list[tuple[int, Mention]]):
+        self.items = []
+        for index, mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                self.items.append((index, mention, span))
+
+    def heading(self, token: Token) -> list[tuple[int, Mention]]:
+        """Mentions whose head is `token` or a word joined to it by "and"."""
+        heads = {token.i} | {c.i for c in token.conjuncts}
+        return [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root).i in heads]
+
+    def within(self, members: set[int]) -> list[tuple[int, Mention, Span]]:
+        return [(i, m, s) for i, m, s in self.items if s.root.i in members]
+
+
+def _subject_of(trigger: Token) -> Token | None:
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        subject = trigger.head  # "talks starting Sunday": the talks start
+    if subject is None and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.i != trigger.i:
+        subject = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
+
+
+def _objects_of(trigger: Token) -> list[Token]:
+    found = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "attr", "dative", "oprd"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS | {"by", "on", "since", "during", "after", "before", "for"}:
+            found += [(c) for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def _describe(token: Token, mentions: _Mentions, preposition: bool = False) -> str:
+    """How an event name refers to `token`: the name of the actor it is, or the words."""
+    named = [m.name for _, m in mentions.heading(token) if m.kind in ("actor", "treaty")]
+    text = " and ".join(dict.fromkeys(named)) if named else _phrase(token)
+    if preposition and token.dep_ == "pobj":
+        text = f"{token.head.lower_} {text}"
+    return text
+
+
+def _name(trigger: Token, subject: Token | None, objects: list[Token], place: str | None, mentions: _Mentions) -> str:
+    if trigger.pos_ in ("VERB", "AUX"):
+        words = []
+        if subject is not None and subject.pos_ != "PRON":
+            words.append(_describe(subject, mentions))
+        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(subject.conjuncts))
+        words.append(_verb_form(trigger, plural) + _particle(trigger))
+        words += [_describe(o, mentions, preposition=True) for o in objects[:2]]
+    else:
+        words = [_phrase(trigger, limit=5)]
+    if place and place not in " ".join(words):
+        words.append(f"in {place}")
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def extract(text: DocumentText, extraction: Extraction) -> None:
+    by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+    for index, mention in enumerate(extraction.mentions):
+        by_sentence.setdefault(mention.sentence, []).append((index, mention))
+    dated: dict[int, list[int]] = {}
+    for index, found in enumerate(extraction.dates):
+        if found.value is not None and found.value.iso:
+            dated.setdefault(found.sentence, []).append(index)
+    for sentence_index, date_indices in sorted(dated.items()):
+        parsed, sent = text.sentences[sentence_index]
+        extraction.events += _sentence_events(extraction, sentence_index, parsed.doc, date_indices,
+                                              _Mentions(parsed.doc, by_sentence.get(sentence_index, [])))
+
+
+def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date_indices: list[int], mentions: _Mentions) -> list[EventMention]:
+    quoted = _quoted(doc)
+    triggers: list[tuple[int, Token, Span]] = []
+    for date_index in date_indices:
+        found = extraction.dates[date_index]
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        trigger = _trigger(span.root) if span is not None and span.root.i not in quoted else None
+        if trigger is not None and trigger.i not in quoted:
+            triggers.append((date_index, trigger, span))
+    trigger_tokens = {t.i for _, t, _ in triggers}
+    events = []
+    for date_index, trigger, date_span in triggers:
+        siblings = [s for d, t, s in triggers if t.i == trigger.i and d != date_index]
+        # Words nearer another date of the same verb belong to that date's event.
+        excluded = set(quoted) | {t.i for _, t2, s in triggers if t2.i == trigger.i and s is not date_span for t in s}
+        if siblings:
+            for token in trigger.subtree:
+                mine = abs(token.i - date_span.start)
+                if any(abs(token.i - s.start) < mine for s in siblings) and token.i != trigger.i and token.dep_ not in SUBJECTS \
+                        and not any(a.dep_ in SUBJECTS for a in token.ancestors if a.i != trigger.i):
+                    excluded.add(token.i)
+        members = _clause(trigger, trigger_tokens, excluded)
+        events.append(_event(sentence_index, date_index, trigger, members, mentions))
+    return events
+
+
+def _event(sentence_index: int, date_index: int, trigger: Token, members: set[int], mentions: _Mentions) -> EventMention:
+    participants, treaties, place, place_name = [], [], None, None
+    for index, mention, span in mentions.within(members):
+        if mention.kind == "actor":
+            participants.append(index)
+        elif mention.kind == "treaty":
+            treaties.append(index)
+        elif mention.kind == "place" and place is None and _where(span.root, trigger):
+            place, place_name = index, mention.name
+    subject = _subject_of(trigger)
+    objects = [o for o in _objects_of(trigger) if o.i in members]
+    return EventMention(name=_name(trigger, subject, objects, place_name, mentions), trigger=trigger.lemma_.lower(),
+                        sentence=sentence_index, date=date_index, place=place,
+                        participants=sorted(set(participants)), treaties=sorted(set(treaties)))
+
+
+def _where(token: Token, trigger: Token) -> bool:
+    """A place after a locative preposition attached to the trigger or one of its arguments."""
+    if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    attached = token.head.head
+    return attached.i == trigger.i or attached.head.i == trigger.i

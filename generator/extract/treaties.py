@@ -1,0 +1,133 @@
+"""Treaties and agreements as their own kind.
+
+Three general mechanisms, none tied to one treaty:
+1. Named instruments: a run of capitalised words ending in an instrument noun ("Open Skies
+   Treaty", "Abraham Accords", "Vienna Document", "Intermediate-Range Nuclear Forces (INF)
+   Treaty"), or an instrument noun followed by "on/of/for ..." ("Treaty on Open Skies").
+   These are EntityRuler patterns (label LAW) so the statistical NER cannot split them.
+2. Descriptive mentions: a lower-case instrument noun with a modifier that pins it down: a year
+   ("the 1987 treaty"), parties ("the Egypt-Israel peace treaty", "the treaty with Jordan"),
+   a subject ("the 2015 Iran nuclear deal", "the submarine contract") or a drafting state
+   ("two draft treaties"). A bare "the treaty" is an anaphor, not a new treaty.
+3. Naming: "a partnership named AUKUS", "the pact, known as X": the name given to an
+   instrument noun is a treaty.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# Nouns that name an international instrument when capitalised at the end of a name.
+INSTRUMENT_HEADS = ("treaty", "treaties", "accord", "accords", "agreement", "agreements", "convention", "conventions",
+                    "pact", "protocol", "protocols", "charter", "declaration", "memorandum", "document", "deal",
+                    "understanding", "statement", "communique", "communiqué", "plan", "partnership", "contract")
+# Heads that are specific enough to start a named instrument ("Treaty on Open Skies").
+LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "Declaration", "Memorandum", "Accord")
+# Lower-case nouns that are instruments only with a modifier that identifies them.
+DESCRIPTIVE_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "declaration",
+                     "statement", "contract", "memorandum", "charter", "communique", "partnership"}
+# Nouns that make the whole name an organisation, not an instrument ("... Treaty Organization").
+ORGANISATION_TAILS = ("Organization", "Organisation", "Council", "Commission", "Secretariat", "Alliance")
+# Modifiers that say nothing about which instrument is meant.
+VAGUE_MODIFIERS = {"new", "old", "landmark", "historic", "short", "long", "lengthy", "prolonged", "brief", "same",
+                   "other", "such", "this", "that", "these", "those", "any", "every", "each", "some", "its", "their",
+                   "his", "her", "our", "your", "my", "first", "last", "final", "previous", "current", "existing",
+                   "formal", "informal", "broad", "broader", "wider", "possible", "potential", "future", "major",
+                   "key", "important", "main", "crucial", "two", "three", "several", "many", "both", "multibillion",
+                   "multibillion-dollar", "big", "small", "whole", "entire", "proposed"}
+DRAFT_WORDS = {"draft", "drafted", "proposed"}
+
+# A word of a name: capitalised, an all-caps acronym, a year, or the hyphen of a compound.
+_NAME_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.]*|\d{4}|-)$"}}
+_FIRST_WORD = {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}}
+_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_ACRONYM = [{"ORTH": "(", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9-]*$"}, "OP": "?"}, {"ORTH": ")", "OP": "?"}]
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns for named instruments (label LAW) and "... Treaty Organization" (ORG)."""
+    named_heads = sorted({h.capitalize() for h in INSTRUMENT_HEADS} - {"Plan", "Partnership", "Contract", "Statement", "Understanding", "Deal"})
+    patterns: list[dict] = []
+    # "Open Skies Treaty", "Intermediate-Range Nuclear Forces (INF) Treaty", "Abraham Accords"
+    patterns.append({"label": "LAW", "pattern": [_FIRST_WORD, {**_NAME_WORD, "OP": "*"}, *_ACRONYM, {"ORTH": {"IN": named_heads}}]})
+    # "Treaty on Open Skies", "Treaty of Peace, Diplomatic Relations and Full Normalization"
+    patterns.append({"label": "LAW", "pattern": [{"ORTH": {"IN": list(LEADING_HEADS)}}, {"LOWER": {"IN": ["on", "of", "for"]}},
+                                                {"LOWER": "the", "OP": "?"}, {**_FIRST_WORD, "OP": "+"},
+                                                {"TEXT": {"REGEX": r"^(,|and|of|the|-|[A-Z][\w'’-]*)$"}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "*"},
+                                                {**_FIRST_WORD, "LOWER": {"NOT_IN": _CALENDAR}}]})
+    # "Comprehensive Nuclear-Test-Ban Treaty Organization" is an organisation
+    patterns.append({"label": "ORG", "pattern": [_FIRST_WORD, {**_NAME_WORD, "OP": "*"}, {"ORTH": {"IN": named_heads}},
+                                                {"ORTH": {"IN": list(ORGANISATION_TAILS)}}]})
+    return patterns
+
+
+def is_instrument_name(text: str) -> bool:
+    """True for a name whose head is an instrument noun ("Open Skies Treaty", "New START" is not)."""
+    words = re.findall(r"[\w'’]+", text)
+    if not words:
+        return False
+    if words[-1] in ORGANISATION_TAILS:
+        return False
+    return words[-1].lower() in INSTRUMENT_HEADS or (words[0] in LEADING_HEADS and len(words) > 2)
+
+
+def descriptive_head(token: Token) -> bool:
+    """A lower-case instrument noun with a modifier that identifies which instrument it is.
+
+    A year, a party, "draft" or "joint" identify it anywhere; a subject noun alone ("the
+    submarine contract") only with the definite article. An apposition to a named
+    instrument ("the Vienna Document, the main ... agreement") describes it: not a new one."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DESCRIPTIVE_HEADS or not token.is_lower:
+        return False
+    if token.dep_ == "appos" and token.head.ent_type_ == "LAW":
+        return False
+    modifiers = identifying_modifiers(token)
+    dated = [m for m in modifiers if re.fullmatch(r"1[89]\d\d|20\d\d", m.text) or m.lower_ in DRAFT_WORDS]
+    if token.tag_ == "NNS":  # "agreements with Russia" are any agreements; "two draft treaties" are not
+        return bool(dated)
+    strong = [m for m in modifiers if m.dep_ == "prep" or m.ent_type_ or m.lower_ == "joint"] + dated
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return bool(strong) or (bool(modifiers) and definite)
+
+
+def identifying_modifiers(token: Token) -> list[Token]:
+    """The children of an instrument noun that pin it down: a year, a party, a subject, "draft",
+    or "with/between <party>"."""
+    found = []
+    for child in token.children:
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in child.subtree):
+                found.append(child)
+        elif child.i < token.i and child.dep_ in ("nummod", "compound", "amod", "nmod") and child.lower_ not in VAGUE_MODIFIERS:
+            if child.like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", child.text):
+                continue
+            if child.pos_ in ("ADJ",) and child.lower_ not in DRAFT_WORDS and not child.ent_type_:
+                if token.lemma_.lower() == "statement" and child.lower_ == "joint":
+                    found.append(child)
+                continue
+            found.append(child)
+    return found
+
+
+def descriptive_span(token: Token) -> Span:
+    """The words that name a descriptive instrument: from its first identifying modifier to
+    the end of a "with/between" phrase ("1979 Egypt-Israel peace treaty", "treaty with Jordan")."""
+    mods = identifying_modifiers(token)
+    start = min([token.i] + [m.left_edge.i if m.dep_ != "prep" else token.i for m in mods if m.i < token.i])
+    end = max([token.i + 1] + [m.right_edge.i + 1 for m in mods if m.i > token.i])
+    doc = token.doc
+    while start < token.i and (doc[start].lower_ in VAGUE_MODIFIERS or doc[start].pos_ in ("DET", "PUNCT") or doc[start].like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text)):
+        start += 1
+    return doc[start:end]
+
+
+def named_instrument(token: Token) -> bool:
+    """"a partnership named AUKUS", "the pact, known as X": `token` is the name's head."""
+    verb = token.head
+    if token.pos_ != "PROPN" or token.dep_ not in ("oprd", "dobj", "attr", "npadvmod", "appos", "xcomp"):
+        return False
+    if verb.lemma_.lower() not in ("name", "call", "know", "dub", "title") or verb.dep_ not in ("acl", "relcl", "advcl"):
+        return False
+    return verb.head.lemma_.lower() in DESCRIPTIVE_HEADS | {"alliance", "grouping", "initiative"}
