@@ -588,6 +588,19 @@ def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
     assert [w for w in report.warnings if "date" not in w.message] == []
 
 
+def test_utf16_without_a_byte_order_mark_is_recognised_with_a_warning(tmp_path):
+    report = Report()
+    doc = read(tmp_path, "floods.txt", f"Coastal towns brace for floods\n\n{LEAD}\n".encode("utf-16-be"), report)
+    assert doc.paragraphs[1].text == LEAD
+    assert "UTF-16-BE text without a byte-order mark" in report.warnings[0].message
+
+
+def test_binary_data_with_every_other_byte_zero_is_still_binary(tmp_path):
+    report = Report()
+    assert read(tmp_path, "samples.txt", bytes(b for i in range(1, 600) for b in (i % 32, 0)), report) is None
+    assert "binary file" in report.errors[0].message
+
+
 @pytest.mark.parametrize("name", ["windows-line-endings.md", "old-mac-line-endings.txt"])
 def test_crlf_and_cr_line_endings_give_the_same_paragraphs_and_lines_as_lf(tmp_path, name):
     raw = (BAD / name).read_bytes()

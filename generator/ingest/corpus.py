@@ -19,7 +19,7 @@ from ..model import Document, Paragraph
 from .classify import Page, classify
 from .decode import NotText, decode
 from .metadata import derive_title, describe
-from .readers import READERS, reader_for
+from .readers import READERS, Reader, reader_for
 
 # No news article, statement or report comes near this size as text; a file above it is
 # more likely a log, a data dump or several corpora glued together. It is still read in
@@ -101,7 +101,7 @@ def read_document(path: Path, root: Path, report: Report, today: date | None = N
     return None
 
 
-def _document(raw: bytes, path: Path, root: Path, reader, report: Report, today: date) -> Document | None:
+def _document(raw: bytes, path: Path, root: Path, reader: Reader, report: Report, today: date) -> Document | None:
     shown = path.as_posix()
 
     def warn(message: str, line: int | None = None) -> None:
@@ -131,7 +131,7 @@ def _document(raw: bytes, path: Path, root: Path, reader, report: Report, today:
     about = describe(stated, blocks, kinds, path.stem, warn, today)
     return Document(
         id=slug(path.stem),
-        path=path.relative_to(root).as_posix(),
+        path=(path.relative_to(root) if path.is_relative_to(root) else Path(path.name)).as_posix(),
         title=about.title,
         date=about.date,
         paragraphs=[Paragraph(n, b.text, b.line, kind) for n, (b, kind) in enumerate(zip(blocks, kinds), 1)],

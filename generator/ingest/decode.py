@@ -43,10 +43,14 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if len(sample) < 4 or len(sample) % 2:
         return None
     if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None
+        codec = "utf-16-le"
+    elif even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        codec = "utf-16-be"
+    else:
+        return None
+    text = sample.decode(codec, errors="replace")
+    readable = sum(c.isprintable() or c.isspace() for c in text)
+    return codec if readable > 0.95 * len(text) else None  # else binary with a lucky pattern
 
 
 def _decode_unicode(raw: bytes, codec: str, warnings: list) -> str:
