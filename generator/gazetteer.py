@@ -143,6 +143,7 @@ class Country:
     official: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()  # adjectives and singular nouns: "Russian", "Briton"
+    attributive: str | None = None  # before its institutions, when not the demonym: "U.S."
     plurals: tuple[str, ...] = ()  # "Russians", "the British"
     capital: str | None = None
     capital_aliases: tuple[str, ...] = ()
@@ -317,7 +318,7 @@ def _read_yaml(path: Path) -> Any:
 _TEXT, _TEXTS, _FLAG = "text", "list of text", "true or false"
 _COUNTRY_FIELDS = {
     "key": _TEXT, "name": _TEXT, "official": _TEXTS, "aliases": _TEXTS, "demonyms": _TEXTS,
-    "plurals": _TEXTS, "capital": _TEXT, "capital_aliases": _TEXTS, "other_capitals": _TEXTS,
+    "attributive": _TEXT, "plurals": _TEXTS, "capital": _TEXT, "capital_aliases": _TEXTS, "other_capitals": _TEXTS,
     "seats": _TEXTS, "status": _TEXT, "ambiguous": _TEXTS, "case_sensitive": _TEXTS,
 }  # fmt: skip
 _ORGANIZATION_FIELDS = {
@@ -409,7 +410,8 @@ def _read_countries(path: Path) -> list[Country]:
             raise check.fail(entry.line, f"{code!r}: status {status!r} is not one of {', '.join(COUNTRY_STATUSES)}")
         country = Country(
             key=f"country:{code}", code=code, name=entry["name"], official=_texts(entry, "official"),
-            aliases=_texts(entry, "aliases"), demonyms=_texts(entry, "demonyms"), plurals=_texts(entry, "plurals"),
+            aliases=_texts(entry, "aliases"), demonyms=_texts(entry, "demonyms"), attributive=entry.get("attributive"),
+            plurals=_texts(entry, "plurals"),
             capital=entry.get("capital"), capital_aliases=_texts(entry, "capital_aliases"),
             other_capitals=_texts(entry, "other_capitals"), seats=_texts(entry, "seats"), status=status,
         )  # fmt: skip
@@ -693,9 +695,9 @@ class Gazetteer:
         listed = self._by_key.get(f"org:{state.code.lower()}-{organization.code}")
         if isinstance(listed, Organization):
             return listed  # organizations.yml has it by name: "org:us-senate", the United States Senate
-        adjective = state.demonyms[0] if state.demonyms else None
+        adjectives = [a for a in (state.attributive, *state.demonyms[:1]) if a]
         bodies = (organization.name, *organization.aliases)
-        qualified = [f"{adjective} {b}" for b in bodies] if adjective else []
+        qualified = [f"{adjective} {b}" for adjective in adjectives for b in bodies]
         qualified += [f"{b} of {_with_article(n)}" for b in bodies for n in (state.name, *state.official)]
         return Organization(
             key=f"org:{state.code.lower()}-{organization.code}", code=f"{state.code.lower()}-{organization.code}",

@@ -176,6 +176,8 @@ def test_national_body_qualifies_a_generic_name_by_country():
     assert "Ministry of Foreign Affairs of Russia" in body.aliases
     assert "Ministry of Foreign Affairs of the Russian Federation" in body.aliases
     assert "Defence Ministry of the United Kingdom" in gz.national_body("org:defence-ministry", "country:GB").aliases
+    air_force = gz.lookup("US Air Force")[0]  # English says "U.S. Air Force", not "American Air Force"
+    assert (air_force.key, air_force.name) == ("org:us-air-force", "U.S. Air Force")
     with pytest.raises(KeyError):
         gz.national_body("org:nato", "country:RU")
 
@@ -189,7 +191,8 @@ def test_lookup_resolves_a_generic_body_named_with_its_country(name):
 
 
 def test_a_national_body_listed_by_name_is_that_entry():
-    assert keys("American Senate") == {"org:us-senate"}
+    assert keys("American Senate") == keys("US Senate") == {"org:us-senate"}
+    assert keys("US National Security Council") == {"org:us-national-security-council"}
     assert gz.entity("org:us-senate").name == "United States Senate"
     assert gz.lookup("Korean Foreign Ministry") == []  # which Korea?
     assert keys("Foreign Ministry") == {"org:foreign-ministry"}
