@@ -596,6 +596,8 @@ _BARRIER = "\x00"  # stands for punctuation that ends a title (",", "(", ...): m
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
+    """The loaded data files with their name index (use the module functions, or `load`)."""
+
     countries: tuple[Country, ...]
     organizations: tuple[Organization, ...]
     places: tuple[Place, ...]
