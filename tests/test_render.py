@@ -187,6 +187,7 @@ def test_a_stale_entity_says_so_and_shows_no_empty_sections(site):
     assert "Mentioned in" not in header
     assert block(site, "actors/nato.md", "body") == "\n"
     assert "No current source" not in text(site, "actors/russia.md")
+    assert "| [NATO](nato.md) (no current source) | Organisation | 0 |  |  |" in block(site, "actors/index.md", "body")
 
 
 # ------------------------------------------------------------------ treaties, events, places
@@ -327,3 +328,13 @@ def test_references_to_missing_sources_and_entities_are_left_out():
     sherman_page = text(site, "actors/wendy-sherman.md")
     assert "no-such-source" not in sherman_page and "Lost words" not in sherman_page and "atlantis" not in sherman_page
     assert "| Participants | [Wendy Sherman](../actors/wendy-sherman.md) |" in text(site, "events/ghost-event.md")
+
+
+def test_milestones_of_the_same_kind_share_one_row_by_date():
+    briefing = sample_briefing()
+    briefing.entities.append(Entity(id="russia-leaves-inf", kind="event", name="Russia withdraws from the INF Treaty",
+                                    date="2019", participants=["russia"], treaties=["inf-treaty"]))
+    header = dict(page(render_site(briefing), "treaties/inf-treaty.md").blocks)["header"]
+    assert ("| Withdrawn | 2019 ([Russia withdraws from the INF Treaty](../events/russia-leaves-inf.md), "
+            "[United States leaves the INF Treaty](../events/us-leaves-inf.md)) |") in header
+    assert header.count("| Withdrawn |") == 1

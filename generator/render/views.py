@@ -97,9 +97,10 @@ class Neighbour:
 
 @dataclass(frozen=True)
 class Milestone:
+    """A fact sheet row ("Withdrawn"): each date with the events that tell of it."""
+
     label: str
-    date: str
-    event: Link
+    dates: list[tuple[str, list[Link]]]
 
 
 class PageViews:
@@ -112,7 +113,7 @@ class PageViews:
     # ------------------------------------------------------------------ pieces
 
     def link(self, entity: Entity) -> Link:
-        return Link(entity.name, relative_link(self.path, page_path(entity.kind, entity.id)))
+        return Link(entity.name.strip() or entity.id, relative_link(self.path, page_path(entity.kind, entity.id)))
 
     def links(self, entities: list[Entity]) -> list[Link]:
         return [self.link(e) for e in entities]
@@ -224,9 +225,10 @@ class PageViews:
     def milestones(self, events: list[Entity]) -> list[Milestone]:
         found = []
         for label, pattern in TREATY_MILESTONES:
-            for event in events:
-                if event.date and pattern.search(name_key(event.name)):
-                    found.append(Milestone(label, dates.long_date(event.date), self.link(event)))
+            matching = [e for e in events if e.date and pattern.search(name_key(e.name))]  # in date order
+            if matching:
+                by_date = groupby(matching, key=lambda e: dates.long_date(e.date))
+                found.append(Milestone(label, [(date, self.links(list(group))) for date, group in by_date]))
         return found
 
     def event(self, event: Entity) -> dict:
