@@ -133,6 +133,7 @@ class Mention:
     key: str | None = None  # a gazetteer key when the name is known ("country:RU")
     year: int | None = None  # treaties: year the text ties to it ("the 1987 treaty")
     affiliation: str | None = None  # persons: gazetteer key of the country or body their title names
+    parties: list[str] = field(default_factory=list)  # treaties: gazetteer keys of the states the text names as parties
 
 
 @dataclass(frozen=True)

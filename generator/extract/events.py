@@ -143,8 +143,8 @@ class _Mentions:
                 self.items.append((index, mention, span))
 
     def heading(self, token: Token) -> list[tuple[int, Mention]]:
-        """Mentions whose head is `token` or a word joined to it by "and"."""
-        heads = {token.i} | {c.i for c in token.conjuncts}
+        """Mentions whose head is `token`, a word joined to it by "and", or its apposition."""
+        heads = {token.i} | {c.i for c in token.conjuncts} | {c.i for c in token.children if c.dep_ == "appos"}
         return [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root).i in heads]
 
     def within(self, members: set[int]) -> list[tuple[int, Mention, Span]]:
@@ -152,15 +152,28 @@ class _Mentions:
 
 
 def _subject_of(trigger: Token) -> Token | None:
-    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
-        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        subject = trigger.head  # "talks starting Sunday": the talks start
-    if subject is None and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.i != trigger.i:
-        subject = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject
+    """Who does what the trigger tells: its subject; the noun a participle or relative clause
+    hangs from ("talks starting Sunday"); the subject of the verb it is joined or subordinate
+    to ("is due to end", "began ... and will end"); for a passive, what it happened to."""
+    verb = trigger
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "acomp", "advcl", "ccomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _passive(trigger: Token) -> bool:
+    """"was signed", or a bare participle ("Signed in 1992, the treaty ...")."""
+    if any(c.dep_ == "auxpass" for c in trigger.children):
+        return True
+    return trigger.tag_ == "VBN" and not any(c.dep_ == "aux" for c in trigger.children) and trigger.dep_ in ("advcl", "acl", "conj")
 
 
 def _objects_of(trigger: Token) -> list[Token]:
@@ -182,13 +195,14 @@ def _describe(token: Token, mentions: _Mentions, preposition: bool = False) -> s
     return text
 
 
-def _name(trigger: Token, subject: Token | None, objects: list[Token], place: str | None, mentions: _Mentions) -> str:
+def _name(trigger: Token, subject: Token | None, subject_text: str | None, objects: list[Token], place: str | None, mentions: _Mentions) -> str:
     if trigger.pos_ in ("VERB", "AUX"):
-        words = []
-        if subject is not None and subject.pos_ != "PRON":
-            words.append(_describe(subject, mentions))
-        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(subject.conjuncts))
-        words.append(_verb_form(trigger, plural) + _particle(trigger))
+        words = [subject_text] if subject_text else []
+        if _passive(trigger):
+            words.append(trigger.text.lower() + _particle(trigger))
+        else:
+            plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(subject.conjuncts) or subject.lower_ in ("they", "we"))
+            words.append(_verb_form(trigger, plural) + _particle(trigger))
         words += [_describe(o, mentions, preposition=True) for o in objects[:2]]
     else:
         words = [_phrase(trigger, limit=5)]
@@ -208,11 +222,13 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             dated.setdefault(found.sentence, []).append(index)
     for sentence_index, date_indices in sorted(dated.items()):
         parsed, sent = text.sentences[sentence_index]
+        earlier_people = [(i, m) for i, m in enumerate(extraction.mentions) if m.type == "person" and m.sentence < sentence_index]
         extraction.events += _sentence_events(extraction, sentence_index, parsed.doc, date_indices,
-                                              _Mentions(parsed.doc, by_sentence.get(sentence_index, [])))
+                                              _Mentions(parsed.doc, by_sentence.get(sentence_index, [])), earlier_people)
 
 
-def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date_indices: list[int], mentions: _Mentions) -> list[EventMention]:
+def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date_indices: list[int], mentions: _Mentions,
+                     earlier_people: list[tuple[int, Mention]]) -> list[EventMention]:
     quoted = _quoted(doc)
     triggers: list[tuple[int, Token, Span]] = []
     for date_index in date_indices:
@@ -234,11 +250,29 @@ def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date
                         and not any(a.dep_ in SUBJECTS for a in token.ancestors if a.i != trigger.i):
                     excluded.add(token.i)
         members = _clause(trigger, trigger_tokens, excluded)
-        events.append(_event(sentence_index, date_index, trigger, members, mentions))
+        events.append(_event(sentence_index, date_index, trigger, members, mentions, earlier_people))
     return events
 
 
-def _event(sentence_index: int, date_index: int, trigger: Token, members: set[int], mentions: _Mentions) -> EventMention:
+def pronoun_antecedents(pronoun: Token, mentions: _Mentions, earlier_people: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """What "he", "she" or "they" stands for: for "they", names joined by "and" earlier in the
+    sentence ("Reagan and Gorbachev ... when they met"); for "he" or "she", the last person
+    named before (in this sentence or the ones before)."""
+    before = [(i, m, s) for i, m, s in mentions.items if s.end <= pronoun.i]
+    if pronoun.lower_ in ("they", "them"):
+        for i, m, span in reversed(before):
+            group = [span.root] + list(span.root.conjuncts)
+            if len(group) > 1:
+                return [(j, n) for j, n, s in mentions.items if s.root in group and n.kind == "actor"]
+        return []
+    if pronoun.lower_ in ("he", "she", "him", "her"):
+        people = [(i, m) for i, m, _ in before if m.type == "person"]
+        return people[-1:] if people else earlier_people[-1:]
+    return []
+
+
+def _event(sentence_index: int, date_index: int, trigger: Token, members: set[int], mentions: _Mentions,
+           earlier_people: list[tuple[int, Mention]]) -> EventMention:
     participants, treaties, place, place_name = [], [], None, None
     for index, mention, span in mentions.within(members):
         if mention.kind == "actor":
@@ -248,8 +282,16 @@ def _event(sentence_index: int, date_index: int, trigger: Token, members: set[in
         elif mention.kind == "place" and place is None and _where(span.root, trigger):
             place, place_name = index, mention.name
     subject = _subject_of(trigger)
+    subject_text = None
+    if subject is not None:
+        if subject.pos_ == "PRON":
+            antecedents = pronoun_antecedents(subject, mentions, earlier_people)
+            subject_text = " and ".join(dict.fromkeys(m.name for _, m in antecedents)) or None
+            participants += [i for i, _ in antecedents]
+        else:
+            subject_text = _describe(subject, mentions)
     objects = [o for o in _objects_of(trigger) if o.i in members]
-    return EventMention(name=_name(trigger, subject, objects, place_name, mentions), trigger=trigger.lemma_.lower(),
+    return EventMention(name=_name(trigger, subject, subject_text, objects, place_name, mentions), trigger=trigger.lemma_.lower(),
                         sentence=sentence_index, date=date_index, place=place,
                         participants=sorted(set(participants)), treaties=sorted(set(treaties)))
 

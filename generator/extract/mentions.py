@@ -1,105 +1,69 @@
 """Mentions of actors, places and treaties in one document.
 
-Candidates come from the statistical NER and the EntityRuler (gazetteers, treaty names), plus
-rules for what the small model misses: a title followed by capitalised words is a person
-("NATO Secretary-General Jens Stoltenberg"), "<Surname> administration" stands for that
-person, a name defined with an acronym ("... Forces (INF) Treaty") is one entity under both
-names, and a lower-case instrument with an identifying modifier is a treaty ("the 1987
-treaty").
-
-Each candidate is then typed by evidence, strongest first:
-1. the gazetteers: a country, its demonym, capital or seat of government; an international
-   organisation or national body; a region, sea or territory;
-2. the syntax: an apposition or predicate noun ("Rapid Trident, an annual exercise"; "the two
-   envoys, A and B"); a capital that is the subject of a verb is its government, after "in" it
-   is a place;
-3. the document: a name used elsewhere in the text as a person's surname is that person; an
-   acronym defined in the text has the type of its long form;
-4. the NER label.
-A title before a person's name becomes the mention's role ("Deputy Secretary of State").
-Within the document, a short name is resolved to the full name it abbreviates ("Sherman" ->
-"Wendy Sherman", "the Foreign Ministry" -> "Russian Foreign Ministry").
+Candidates are the spans of the statistical NER and of the EntityRuler (gazetteers, treaty
+names), plus rule spans for what the small model misses (rule spans win where they overlap):
+- a title followed by capitalised words is a person ("NATO Secretary-General Jens
+  Stoltenberg", titles.py), and "<Surname> administration" stands for that person;
+- "Long Form (LF)" defines an acronym: both name one entity (acronyms.py);
+- "<demonym|country's> <Words> <Ministry|Council|...>" is a state's body ("the Russian
+  Foreign Ministry", "Russia's Foreign Ministry");
+- a lower-case instrument with an identifying modifier is a treaty ("the 1987 treaty", "two
+  draft treaties", "the treaty with Jordan", treaties.py).
+Each candidate is typed (kinds.py); a title before a person's name becomes its role. Then,
+over the whole document: an acronym takes its long form's kind; "Open Skies" after "Open
+Skies Treaty" is the treaty; one name gets one type (votes); a short name is resolved to the
+full name it abbreviates ("Sherman" -> "Wendy Sherman", "the Foreign Ministry" -> "Russian
+Foreign Ministry"); a generic body nobody qualified ("Parliament") is dropped.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import gazetteer
 from ..model import Extraction, Mention
-from . import treaties
+from . import acronyms, kinds, titles, treaties
 from .context import DocumentText, ParsedParagraph
 
-# --------------------------------------------------------------------------- vocabulary
-
-# What an apposition or a predicate noun says about the name it describes.
-PERSON_NOUNS = {
-    "man", "woman", "official", "leader", "member", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
-    "minister", "president", "secretary", "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
-    "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "chair", "governor", "senator", "lawmaker",
-    "journalist", "reporter", "dissident", "activist", "analyst", "expert", "general", "commander", "officer",
-    "prince", "king", "queen", "sheikh", "emir", "son", "daughter", "brother", "sister", "wife", "husband", "father",
-    "mother", "son-in-law", "negotiator", "speaker", "mayor", "premier", "chancellor", "politician", "candidate",
-    "founder", "executive", "deputy", "counterpart", "statesman", "citizen", "prisoner", "representative",
-    "americans", "people", "officials", "leaders", "ministers", "presidents", "men", "women",
-}
-ORGANISATION_NOUNS = {"organization", "organisation", "company", "firm", "agency", "group", "party", "network",
-                      "ministry", "department", "council", "committee", "alliance", "bloc", "institute",
-                      "institution", "union", "body", "club", "foundation", "court", "parliament", "movement",
-                      "militia", "shipbuilder", "manufacturer", "broadcaster", "airline", "carrier", "newspaper",
-                      "think", "tank", "university", "bank"}
-PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "area", "territory",
-               "island", "islands", "archipelago", "peninsula", "sea", "river", "lake", "mountain", "mountains",
-               "valley", "desert", "exclave", "enclave", "port", "base", "ground", "site", "field", "mansion",
-               "palace", "building", "airport", "square", "street", "park", "strip", "coast", "villa", "resort",
-               "oblast", "county", "neighbourhood", "neighborhood", "suburb", "headquarters", "house", "home",
-               "embassy", "consulate", "hotel", "centre", "center", "arena", "stadium", "hall", "camp", "prison"}
-# Nouns that make a name something that is none of our kinds: an exercise, a weapon, a ship.
-OTHER_NOUNS = {"exercise", "exercises", "drill", "drills", "operation", "war", "game", "games", "missile", "missiles",
-               "aircraft", "plane", "jet", "ship", "vessel", "submarine", "tank", "tanks", "system", "program",
-               "programme", "project", "festival", "event", "storm", "hurricane", "virus", "book", "film", "song",
-               "magazine", "platform", "website", "app", "phrase", "slogan", "formula", "ceremony", "engagement",
-               "battle", "edition", "flight", "flights", "mission", "vehicle", "drone", "rocket", "weapon",
-               "warfare", "wars", "revolution", "uprising", "crisis", "pandemic", "wall", "doctrine", "era", "age"}
-APPOSITION_TYPES = (("person", PERSON_NOUNS), ("organization", ORGANISATION_NOUNS), ("place", PLACE_NOUNS), (None, OTHER_NOUNS))
-# After these prepositions a capital or a seat of government is a location, not a government.
-LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "toward", "towards", "across", "around",
-            "through", "via", "within", "throughout", "above", "beyond", "off"}
-# "<Name> administration" stands for that person.
-PERSONAL_BODIES = {"administration", "presidency"}
-# Words that head a title even when the words before them are unknown ("Deputy International
-# Minister", a spun "Foreign Minister"), and compounds like "Secretary-General".
-TITLE_HEADS = {"minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-               "envoy", "adviser", "advisor", "chairman", "chairwoman", "director", "speaker", "chancellor",
-               "governor", "general", "commander", "chief", "leader", "premier", "senator", "representative",
-               "admiral", "colonel", "prosecutor", "judge", "mayor", "secretary-general"}
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"}
-ARTICLES = {"the", "a", "an"}
-YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+# Labels whose spans may list several names ("Ashdod and Ashkelon"): split at "and" or commas.
+LISTING_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# Capitalised words that make a place name with a known name next to them ("Lake Geneva").
+GEO_BEFORE = {"Lake", "Mount", "Cape", "Gulf", "Bay", "Port", "Fort", "Greater"}
+GEO_AFTER = {"River", "Sea", "Lake", "Mountains", "Valley", "Strait", "Island", "Islands", "Peninsula", "Canal", "Bay", "Basin", "Desert"}
+# Lower-case words that a place's name often carries along ("the Lviv region").
+PLACE_KIND_WORDS = {"region", "province", "oblast", "exclave", "enclave", "district", "area", "territory"}
+# Nouns that end the name of a state's body: "<Russian|Russia's> <Foreign> Ministry".
+BODY_HEADS = {"ministry", "department", "council", "army", "navy", "forces", "force", "embassy", "parliament",
+              "agency", "service", "office", "guard", "court", "police", "military", "committee", "commission",
+              "assembly", "senate", "congress", "duma", "cabinet", "command", "directorate", "bureau"}
+LOWER_BODY_HEADS = {"military", "army", "navy", "police"}  # "the Israeli military"
+QUANTITY_WORDS = {"two", "three", "four", "five", "several", "both", "some", "many"}
 
 
 @dataclass
 class Candidate:
     parsed: ParsedParagraph
     span: Span  # the name: no article, possessive or title
-    label: str  # NER or rule label
+    label: str
     surface: Span  # what the text says, title included ("President Vladimir Putin")
     role: str | None = None
-    role_country: str | None = None  # gazetteer key of the country a title names ("Russian ...")
-    role_org: str | None = None  # gazetteer key of the organisation a title names ("NATO ...")
+    role_country: str | None = None  # gazetteer key of the country a title names
+    role_org: str | None = None  # gazetteer key of the organisation a title names
+    in_title: bool = False  # the name qualifies someone's title ("Abu Dhabi's Crown Prince")
     kind: str | None = None
     type: str | None = None
     key: str | None = None
     name: str = ""
     year: int | None = None
-
-    @property
-    def root(self) -> Token:
-        return self.span.root
+    parties: list[str] = field(default_factory=list)
+    generic: bool = False  # a body every state has, not yet qualified ("Foreign Ministry")
+    descriptive: bool = False  # a treaty described, not named ("the 1987 treaty")
+    author: Token | None = None  # a draft's author, as the text names it (subject of "revealed")
 
 
 # --------------------------------------------------------------------------- spans
@@ -108,7 +72,7 @@ class Candidate:
 def trimmed(span: Span) -> Span | None:
     """The name without a leading article or possessive pronoun and without a trailing "'s"."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in ARTICLES or doc[start].tag_ == "PRP$"):
+    while start < end and (doc[start].lower_ in kinds.ARTICLES or doc[start].tag_ == "PRP$"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))):
@@ -122,102 +86,58 @@ def name_of(span: Span) -> str:
     return text.strip(" ,;:-\u2014\u2013\"“”")
 
 
-def title_at(doc: Doc, start: int, end: int) -> gazetteer.TitleMatch | None:
-    """A title that takes exactly the tokens doc[start:end], from the gazetteer's title
-    grammar, or the general shape "<Capitalised words> <title head>" ("Deputy International
-    Minister") and "<Head>-<Capitalised>" ("Secretary-Normal")."""
-    words = [t.text for t in doc[start:end]]
-    found = gazetteer.title_prefix(words)
-    if found and found.n_tokens == len(words):
-        return found
-    tokens = list(doc[start:end])
-    head_at = max((i for i, t in enumerate(tokens) if t.lower_ in TITLE_HEADS), default=None)
-    if head_at is None:
-        return None
-    tail = tokens[head_at + 1:]
-    if tail and not (len(tail) == 2 and tail[0].text == "-" and tail[1].is_title):
-        return None  # "Secretary-Normal" is a head-hyphen-word compound; anything else is not a title
-    before = tokens[:head_at]
-    if any(t.is_stop or not (t.is_title or t.is_upper or t.text in ("-", ".")) for t in before):
-        return None  # "As President Biden": a capitalised function word is no title
-    qualifier = [t for t in before if gazetteer.lookup(t.text)]
-    role_tokens = [t for t in tokens if t not in qualifier]
-    if not role_tokens:
-        return None
-    country = next((e.key for t in qualifier for e in gazetteer.lookup(t.text) if e.kind == "country"), None)
-    org = next((e.key for t in qualifier for e in gazetteer.lookup(t.text) if e.kind == "organization"), None)
-    role = re.sub(r"\s*-\s*", "-", " ".join(t.text for t in role_tokens))
-    return gazetteer.TitleMatch(role=role, n_tokens=len(tokens), country=country, organization=org,
-                                qualifier=" ".join(t.text for t in qualifier) or None, roles=(role,))
+def _split_listing(span: Span) -> list[Span]:
+    """"Ashdod and Ashkelon" as one GPE span: one span per name."""
+    if span.label_ not in LISTING_LABELS:
+        return [span]
+    parts, start = [], span.start
+    for token in span:
+        if token.lower_ in ("and", "or", ",", "&"):
+            if token.i > start:
+                parts.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    return parts
 
 
-def title_before(span: Span) -> tuple[gazetteer.TitleMatch | None, int]:
-    """The longest title that ends right before `span`, and where it starts."""
-    doc = span.doc
-    for start in range(max(span.sent.start, span.start - 8), span.start):
-        if doc[start].is_punct:
-            continue
-        found = title_at(doc, start, span.start)
-        if found:
-            return found, start
-    return None, span.start
+def _widen_place(span: Span) -> Span:
+    """"Lake Geneva", "the Moscow River": geographic words around a name are part of it."""
+    doc, start, end = span.doc, span.start, span.end
+    if start and doc[start - 1].text in GEO_BEFORE:
+        start -= 1
+    if end < len(doc) and doc[end].text in GEO_AFTER:
+        end += 1
+    return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
-def _title_people(doc: Doc) -> list[Span]:
-    """Persons the model missed: a title followed by two or more capitalised words."""
-    spans = []
-    for end_of_title in range(1, len(doc)):
-        found, start = title_before(doc[end_of_title:end_of_title + 1])
-        if not found or not found.role:
-            continue
-        end = end_of_title
-        while end < len(doc) and end - end_of_title < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].ent_type_ not in ("GPE", "NORP", "DATE", "LAW") and doc[end].lower_ not in TITLE_HEADS:
-            end += 1
-        if end - end_of_title >= 2:
-            spans.append(Span(doc, end_of_title, end, label="PERSON"))
-    return spans
-
-
-def _administrations(doc: Doc) -> list[Span]:
-    """"the Biden administration" stands for Biden (the span keeps the whole phrase)."""
-    spans = []
-    for token in doc:
-        if token.lower_ in PERSONAL_BODIES and token.i and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
-            start = token.i - 1
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].ent_type_ == "PERSON":
-                start -= 1
-            if not gazetteer.lookup(doc[start:token.i].text):
-                spans.append(Span(doc, start, token.i + 1, label="PERSON_BODY"))
-    return spans
-
-
-# Nouns that end the name of a state's body: "<Russian|Russia's> <Foreign> Ministry".
-BODY_HEADS = {"ministry", "department", "council", "army", "navy", "forces", "force", "embassy", "parliament",
-              "agency", "service", "office", "guard", "court", "police", "military", "committee", "commission",
-              "assembly", "senate", "congress", "duma", "cabinet", "command", "directorate", "bureau"}
-# Lower-case heads that still make "<demonym> <head>" a body ("the Israeli military").
-LOWER_BODY_HEADS = {"military", "army", "navy", "parliament", "police"}
+def _place_surface(span: Span) -> Span:
+    """"the Lviv region", "the Mulino training ground": the kind word joins the surface form."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and (doc[end].lower_ in PLACE_KIND_WORDS or (doc[end].dep_ == "compound" and doc[end].is_lower and doc[end].head.lower_ in kinds.PLACE_NOUNS)):
+        end += 1
+        if doc[end - 1].lower_ in PLACE_KIND_WORDS | kinds.PLACE_NOUNS:
+            return doc[span.start:end]
+    return span
 
 
 def _national_bodies(doc: Doc) -> list[Span]:
-    """"the Russian International Ministry", "Russia's Foreign Ministry", "the Israeli military":
-    a country's demonym or possessive name, capitalised words, and a body noun."""
+    """"the Russian International Ministry", "Russia's Foreign Ministry", "the Israeli military"."""
     spans = []
     for token in doc:
         if token.ent_type_ == "ORG" or (token.i and doc[token.i - 1].text in ("-", "\u2013")) or not token.text[:1].isupper():
             continue  # already inside a known name ("NATO-Russia Council")
-        entries = gazetteer.lookup(token.text)
-        if not any(e.kind == "country" and e.role in ("demonym", "name", "alias") for e in entries):
+        if not any(e.kind == "country" and e.role in ("demonym", "name", "alias") for e in gazetteer.lookup(token.text)):
             continue
         end = token.i + 1
         if end < len(doc) and doc[end].tag_ == "POS":
             end += 1
         last = end
         while last < len(doc) and last - end < 4 and (doc[last].is_title or doc[last].lower_ in LOWER_BODY_HEADS):
-            if doc[last].lower_ in BODY_HEADS and (doc[last].is_title or doc[last].lower_ in LOWER_BODY_HEADS):
-                if doc[last].dep_ != "compound":  # "U.S. army support" is support, not the army
-                    spans.append(Span(doc, token.i, last + 1, label="ORG"))
+            word = doc[last]
+            if word.lower_ in BODY_HEADS and (word.is_title or word.lower_ in LOWER_BODY_HEADS):
+                if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("compound", "amod"):
+                    spans.append(Span(doc, token.i, last + 1, label="ORG"))  # "U.S. army support" is support
                 break
             last += 1
     return spans
@@ -228,269 +148,211 @@ def _treaty_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if treaties.descriptive_head(token):
             described = treaties.descriptive_span(token)
-            spans.append(Span(doc, described.start, described.end, label="LAW"))
+            spans.append(Span(doc, described.start, described.end, label="LAW_DESCRIBED"))
         elif treaties.named_instrument(token):
             spans.append(Span(doc, token.i, token.i + 1, label="LAW"))
     return spans
 
 
-FUNCTION_WORDS = {"of", "for", "and", "on", "in", "the", "to", "-", "&"}
-
-
-def acronym_definitions(doc: Doc) -> list[tuple[Span, Span]]:
-    """"Long Name (LN)": (long form, acronym) when the acronym's capitals are the initials of
-    the capitalised words (or hyphenated parts) before the parenthesis."""
-    pairs = []
-    for token in doc:
-        if token.text != "(":
-            continue
-        close = next((i for i in range(token.i + 2, min(token.i + 4, len(doc))) if doc[i].text == ")"), None)
-        if close is None:
-            continue
-        acronym = doc[token.i + 1:close]
-        letters = re.sub(r"[^A-Z]", "", acronym.text)
-        if len(letters) < 2 or not acronym.text[:1].isupper():
-            continue
-        start = _long_form_start(doc, token.i, letters)
-        if start is not None:
-            pairs.append((doc[start:token.i], acronym))
-    return pairs
-
-
-def _long_form_start(doc: Doc, end: int, letters: str) -> int | None:
-    initials = ""
-    for i in range(end - 1, max(-1, end - 14), -1):
-        word = doc[i].text
-        if word.lower() in FUNCTION_WORDS:
-            continue
-        if not word[:1].isupper():
-            return None
-        initials = "".join(part[0] for part in word.split("-") if part[:1].isupper()) + initials
-        # "New Strategic Arms Reduction Treaty (New START)": the acronym starts with the
-        # initials it shares with the long form; the instrument noun is often left out.
-        if initials == letters or (len(initials) >= 3 and letters.startswith(initials[:-1]) and initials[:-1] and _close(initials, letters)):
-            return i
-    return None
-
-
-def _close(initials: str, letters: str) -> bool:
-    return initials.startswith(letters) or letters.startswith(initials) or initials[:-1] == letters[: len(initials) - 1]
+def _inside_longer_entity(span: Span) -> bool:
+    return any(e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end) for e in span.doc.ents)
 
 
 # --------------------------------------------------------------------------- candidates
 
 
-def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], list[tuple[str, str]]]:
-    """The name candidates of one paragraph, and the acronyms it defines (acronym, long form)."""
+def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]]:
+    """The name candidates of one paragraph, and the acronyms it defines (acronym -> long form)."""
     doc = parsed.doc
-    definitions = acronym_definitions(doc)
-    rule_spans = _title_people(doc) + _administrations(doc) + _treaty_spans(doc) + _national_bodies(doc)
+    definitions = acronyms.definitions(doc)
+    rule_spans = titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc)
     for long_form, _ in definitions:
-        label = "LAW" if treaties.is_instrument_name(long_form.text) else (long_form.root.ent_type_ or "ORG")
-        rule_spans.append(Span(doc, long_form.start, long_form.end, label=label))
+        if not _inside_longer_entity(long_form):
+            label = "LAW" if treaties.is_instrument_name(long_form.text) else (long_form.root.ent_type_ or "ORG")
+            rule_spans.append(Span(doc, long_form.start, long_form.end, label=label))
     chosen = filter_spans(rule_spans)
     taken = {i for span in chosen for i in range(span.start, span.end)}
-    chosen += [e for e in doc.ents if e.label_ in LABELS and not taken.intersection(range(e.start, e.end))]
+    for ent in doc.ents:
+        if ent.label_ in LABELS and not taken.intersection(range(ent.start, ent.end)):
+            chosen += [_widen_place(part) if part.label_ in ("GPE", "LOC") else part for part in _split_listing(ent)]
+    # Described treaties may hold other names ("the treaty with Jordan"): both are kept.
+    chosen += _treaty_spans(doc)
     found: list[Candidate] = []
-    in_titles: set[int] = set()  # tokens that belong to a person's title ("Secretary of State")
-    for span in sorted(chosen, key=lambda s: s.start):
-        name = trimmed(span)
-        if name is None:
+    title_tokens: set[int] = set()  # tokens of persons' titles ("Secretary of State")
+    for span in sorted(chosen, key=lambda s: (s.start, s.end)):
+        candidate = _candidate(parsed, span)
+        if candidate is None:
             continue
-        label = span.label_
-        surface_end = span.end
-        if label == "PERSON_BODY":  # the person is named; the surface keeps "administration"
-            name, label, surface_end = doc[name.start:name.end - 1], "PERSON", name.end
-        title, title_start = title_before(name) if label in ("PERSON", "ORG", "NORP", "GPE") else (None, name.start)
-        if title and not title.role:  # "Mr." is courtesy, not a role
-            title = None if label == "PERSON" else title
-        candidate = Candidate(parsed, name, label, doc[min(title_start, name.start):surface_end])
-        if title and title.role and label in ("PERSON", "ORG"):
-            candidate.role, candidate.role_country, candidate.role_org = title.role, title.country, title.organization
-            candidate.label = "PERSON"
-            in_titles.update(range(title_start, name.start))
+        if candidate.role:
+            title_tokens.update(range(candidate.surface.start, candidate.span.start))
         found.append(candidate)
-    # A name inside a person's title is part of the title: "State" in "Secretary of State"; a
-    # country or organisation there ("NATO Secretary-General") is still mentioned.
-    found = [c for c in found if not (in_titles.intersection(range(c.span.start, c.span.end)) and not gazetteer.lookup(c.span.text))]
-    return found, [(acronym.text, name_of(long_form)) for long_form, acronym in definitions]
+    kept = []
+    for candidate in found:
+        if title_tokens.intersection(range(candidate.span.start, candidate.span.end)):
+            if not gazetteer.lookup(candidate.span.text):
+                continue  # "State" in "Secretary of State" is part of the title
+            candidate.in_title = True  # "NATO" in "NATO Secretary-General" is still mentioned
+        kept.append(candidate)
+    return kept, {acronym.text: name_of(long) for long, acronym in definitions}
+
+
+def _candidate(parsed: ParsedParagraph, span: Span) -> Candidate | None:
+    doc = parsed.doc
+    name = trimmed(span)
+    if name is None:
+        return None
+    label, surface_end = span.label_, name.end
+    if label == "PERSON_BODY":  # the person is named; the surface keeps "administration"
+        name, label = doc[name.start:name.end - 1], "PERSON"
+    if label in ("GPE", "LOC", "NORP", "FAC"):
+        surface_end = _place_surface(name).end
+    title, title_start = titles.title_before(name) if label in ("PERSON", "ORG") else (None, name.start)
+    candidate = Candidate(parsed, name, label, doc[min(title_start, name.start):surface_end])
+    if title and title.role:
+        candidate.role, candidate.role_country, candidate.role_org = title.role, title.country, title.organization
+        candidate.label = "PERSON"
+    elif title_start < name.start and label == "PERSON":  # "Mr. Trump": courtesy, not a role
+        candidate.surface = doc[title_start:surface_end]
+    if label == "LAW_DESCRIBED":
+        candidate.label, candidate.descriptive = "LAW", True
+        _describe_treaty(candidate)
+    return candidate
+
+
+def _describe_treaty(c: Candidate) -> None:
+    """A described treaty's name leaves out its year and quantity ("treaty with Jordan"), keeps
+    them in the surface ("the 1994 treaty with Jordan"), and names a draft by its author
+    ("Russian draft treaties")."""
+    words = [t for t in c.span if not kinds.YEAR.match(t.text) and t.lower_ not in QUANTITY_WORDS and not t.like_num]
+    years = [int(t.text) for t in c.span if kinds.YEAR.match(t.text)]
+    c.year = years[0] if years else None
+    c.parties = treaties.parties(c.span)
+    head = c.span.root
+    if head.lower_ in ("treaty", "treaties", "agreement", "agreements", "accord", "accords") and len(words) == 1 and c.year:
+        c.name = c.span.text  # "1987 treaty": stands for a named one (resolve links it)
+        return
+    c.name = c.span.doc[words[0].i:words[-1].i + 1].text if words else c.span.text
+    if any(t.lower_ in treaties.DRAFT_WORDS for t in c.span) and not c.parties:
+        c.author = treaties.author(head)
+
+
+def _link_treaty_descriptions(found: list[Candidate]) -> None:
+    """A described treaty that the document has already named is that treaty:
+    - the same parties: "the Emirati-Israeli agreement" after "a Treaty of Peace ... between
+      Israel and the UAE";
+    - a shorter form of an earlier description: "the draft treaties" after "Russian draft
+      treaties";
+    - a definite description that says nothing new ("the 1987 treaty", "the surveillance-flight
+      agreement"): the treaty named last before it, when its year does not contradict."""
+    treaty_list = [c for c in found if c.kind == "treaty"]
+    for i, c in enumerate(treaty_list):
+        if not c.descriptive:
+            continue
+        before = treaty_list[:i]
+        same_parties = [o for o in before + treaty_list[i + 1:] if len(c.parties) >= 2 and o.parties == c.parties and o is not c]
+        longer = [o for o in before if len(o.name.split()) > len(c.name.split()) and o.name.split()[-len(c.name.split()):] == c.name.split()]
+        named = [o for o in before if not o.descriptive and (c.year is None or o.year in (None, c.year))]
+        if same_parties:
+            target = next((o for o in same_parties if not o.descriptive), same_parties[0])
+        elif longer:
+            target = longer[-1]
+        elif named and _anaphoric(c):
+            target = named[-1]
+        else:
+            continue
+        c.name, c.parties = target.name, target.parties or c.parties
+        if c.year and not target.year:
+            for other in treaty_list:  # "the 1987 treaty" dates the treaty it stands for
+                if other.name == target.name:
+                    other.year = c.year
+        c.year = c.year or target.year
+
+
+def _anaphoric(c: Candidate) -> bool:
+    """"the 1987 treaty", "the surveillance-flight agreement": definite, no parties, no draft."""
+    head = c.span.root
+    definite = any(d.dep_ == "det" and d.lower_ == "the" for d in head.children)
+    return definite and not c.parties and not any(t.lower_ in treaties.DRAFT_WORDS | {"joint"} for t in c.span)
+
+
+def _name_drafts(found: list[Candidate]) -> None:
+    """"two draft treaties" that "the Russian Foreign Ministry revealed" are the Russian draft
+    treaties: the author's country (read after short names are resolved) names them."""
+    for c in found:
+        if c.author is None:
+            continue
+        by = next((o for o in found if o.parsed is c.parsed and o.span.start <= c.author.i < o.span.end and o.kind == "actor"), None)
+        country = _country_of(by) if by is not None else None
+        known = gazetteer.entity(country) if country else None
+        if known is not None and getattr(known, "demonyms", None):
+            c.name, c.parties = f"{known.demonyms[0]} {c.name}", [country]
+
+
+def _country_of(c: Candidate) -> str | None:
+    if c.type == "country":
+        return c.key
+    known = gazetteer.entity(c.key) if c.key else None
+    if getattr(known, "country", None):
+        return known.country
+    first = c.name.split()[0] if c.name else ""
+    return next((e.key for e in gazetteer.lookup(first) if e.kind == "country"), None)
 
 
 # --------------------------------------------------------------------------- typing
 
 
-def _apposition_type(token: Token) -> tuple[bool, str | None]:
-    """What an apposition or the noun a name is in apposition to says: (found, type)."""
-    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if token.dep_ == "appos" and token.head.pos_ == "NOUN":
-        nouns.append(token.head)
-    if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
-        nouns.append(token.head.head)
-    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
-        nouns.append(token.head)
-    for noun in nouns:
-        for kind, words in APPOSITION_TYPES:
-            if noun.lower_ in words or noun.lemma_.lower() in words:
-                return True, kind
-    return False, None
-
-
-def _locative(span: Span) -> bool:
-    """"in Moscow", "left Moscow", "the embassy in Washington", a dateline ("MOSCOW —")."""
-    head = span.root
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
-        return True
-    if head.dep_ in ("dobj",) and head.head.lemma_ in ("leave", "visit", "reach", "enter", "tour", "fly"):
-        return True
-    if span.start == 0 and span.text.isupper() and len(span.doc) > span.end and span.doc[span.end].text in ("—", "–", "-", ","):
-        return True
-    return head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS
-
-
-def _country_entry(entries: list[gazetteer.GazetteerEntry], roles: set[str]) -> gazetteer.GazetteerEntry | None:
-    return next((e for e in entries if e.kind == "country" and e.role in roles), None)
-
-
 def classify(c: Candidate) -> bool:
     """Decide kind, type, key and name; False when the candidate is none of our kinds."""
-    text = name_of(c.span)
-    c.name = text
+    text = c.name or name_of(c.span)
     if not text or not any(ch.isalpha() for ch in text) or "/" in text:
         return False
-    if c.label == "LAW" or (c.label in ("ORG", "EVENT", "FAC", "PRODUCT") and treaties.is_instrument_name(text)):
-        c.kind = "treaty"
-        years = [t for t in c.span if YEAR.match(t.text)]
-        c.year = int(years[0].text) if years else None
+    if c.label == "LAW":
+        c.kind, c.name = "treaty", text
+        c.year = c.year or next((int(t.text) for t in c.span if kinds.YEAR.match(t.text)), None)
+        c.parties = c.parties or treaties.parties(c.span)
         return True
     entries = gazetteer.lookup(text)
-    lowercase = text == text.lower()
-    if entries and lowercase:
-        # "america" is still the country, but "japanese" or "turkey" written in lower case
-        # is a spinner's or a common word, not a name.
+    if entries and text == text.lower():
+        # "america" is still the country; a lower-case demonym or common word is not a name
         entries = [e for e in entries if e.role in ("name", "alias", "official") and not e.ambiguous and len(text) > 4]
     if entries:
-        return _classify_known(c, entries)
-    if lowercase or c.span[0].is_lower and c.label != "LAW":
-        return False
-    known, kind = _apposition_type(c.root)
-    if known:
-        if kind is None:
+        known = kinds.classify_known(c.span, c.label, entries, c.in_title)
+        if known is None:
             return False
-        c.kind, c.type = ("place", None) if kind == "place" else ("actor", kind)
+        c.kind, c.type, c.key, c.name = known
+        c.generic = c.kind == "actor" and c.key is None
         return True
-    return _classify_by_label(c)
-
-
-def _part_of_larger_name(c: Candidate) -> bool:
-    """"Berlin" in "the Berlin Wall", "Moscow" in "the Moscow River": a known name that
-    modifies another capitalised noun is part of that name."""
-    root = c.root
-    return root.dep_ == "compound" and root.head.i == c.span.end and root.head.pos_ == "PROPN" \
-        and root.head.is_title and not gazetteer.lookup(root.head.text)
-
-
-def _classify_known(c: Candidate, entries: list[gazetteer.GazetteerEntry]) -> bool:
-    if _part_of_larger_name(c):
+    by_label = kinds.classify_by_label(c.span, c.label, c.role)
+    if by_label is None:
         return False
-    first = entries[0]
-    country = _country_entry(entries, {"name", "official", "alias", "demonym", "plural"})
-    government = _country_entry(entries, {"capital", "seat"})
-    if country and not (country.ambiguous and c.label == "PERSON"):
-        if country.role in ("demonym", "plural") and c.label not in ("NORP", "GPE") and c.root.dep_ == "compound":
-            return False  # "Russian" inside another name ("Russian Foreign Ministry") is part of it
-        c.kind, c.type, c.key, c.name = "actor", "country", country.key, country.name
-        return True
-    if government:
-        place = next((e for e in entries if e.kind == "place"), None)
-        if _locative(c.span) or c.label in ("FAC", "LOC") and place is not None:
-            c.kind, c.type, c.key, c.name = "place", None, place.key if place else None, place.name if place else c.name
-        else:
-            c.kind, c.type, c.key, c.name = "actor", "country", government.key, government.name
-        return True
-    if first.kind == "organization":
-        c.kind, c.type = "actor", first.type or "organization"
-        if not _generic_body(first.key):  # "Foreign Ministry" is every state's: qualified later
-            c.key, c.name = first.key, first.name
-        return True
-    if first.kind == "place":
-        c.kind, c.key, c.name = "place", first.key, first.name
-        return True
-    return False
-
-
-def _generic_body(key: str) -> bool:
-    found = gazetteer.entity(key)
-    return bool(getattr(found, "generic", False))
-
-
-def _head_noun_type(c: Candidate) -> tuple[bool, str | None]:
-    """What the last word of an unknown capitalised name says: "the White Home" is a
-    building, "the Cold War" a period; a person's name says nothing this way."""
-    last = c.span[-1].lower_
-    if len(c.span) < 2:
-        return False, None
-    if last in PLACE_NOUNS:
-        return True, "place"
-    if last in OTHER_NOUNS:
-        return True, None
-    return False, None
-
-
-def _classify_by_label(c: Candidate) -> bool:
-    known, kind = _head_noun_type(c)
-    if known and c.label != "LAW":
-        if kind == "place":
-            c.kind = "place"
-            return True
-        return False
-    if c.label == "PERSON":
-        if not c.role and any(d.dep_ == "det" and d.lower_ in ARTICLES for d in c.root.children):
-            return False  # "the Chilly Warfare": a person's name takes no article
-        if len(c.span) == 1 and not c.role and c.root.dep_ == "pobj" and c.root.head.lower_ in LOCATIVE:
-            return False  # "on Twitter", "in Down Under": a lone word after a preposition
-        c.kind, c.type = "actor", "person"
-        return True
-    if c.label == "ORG":
-        c.kind, c.type = "actor", "organization"
-        return True
-    if c.label in ("GPE", "LOC", "FAC"):
-        c.kind = "place"
-        return True
-    if c.label == "NORP":
-        if _locative(c.span):  # "at Mulino": the model took a place for a people
-            c.kind = "place"
-            return True
-        return False  # "Western", "Democrat", religions: adjectives, not actors
-    return False
+    c.kind, c.type = by_label
+    c.name = text
+    if c.kind == "treaty":
+        c.year = next((int(t.text) for t in c.span if kinds.YEAR.match(t.text)), None)
+    return True
 
 
 # --------------------------------------------------------------------------- the document
 
 
-def _resolve_short_names(found: list[Candidate]) -> None:
-    """Within one document, a short name means the full name it abbreviates, seen before (or,
-    failing that, after): "Sherman" -> "Wendy Sherman", "Le Drian" -> "Jean-Yves Le Drian",
-    "Sheikh Abdullah" -> "Abdullah bin Zayed Al Nahyan", "Foreign Ministry" -> "Russian
-    Foreign Ministry". Among several candidates, the nearest before wins; two different people
-    who share a surname are never merged without that evidence."""
-    full = [c for c in found if c.kind == "actor" and c.type in ("person", "organization") and not c.key and len(c.name.split()) >= 2]
-    for i, c in enumerate(found):
-        if c.kind != "actor" or c.key:
-            continue
-        words = c.name.split()
-        matches = [f for f in full if len(f.name.split()) > len(words) and _abbreviates(words, f.name.split(), f.type)]
-        if not matches:
-            continue
-        before = [f for f in matches if found.index(f) < i]
-        target = before[-1] if before else matches[0]
-        c.name, c.type = target.name, target.type
-        c.role_country = c.role_country or target.role_country
+def _apply_acronyms(found: list[Candidate], defined: dict[str, str]) -> None:
+    """An acronym takes the kind, type and key of its long form ("CTBT" after
+    "Comprehensive Nuclear-Test-Ban Treaty (CTBT)")."""
+    long_forms = {c.name: c for c in found}
+    long_forms.update({name_of(c.span): c for c in found})
+    for c in found:
+        long = long_forms.get(defined.get(c.name, defined.get(name_of(c.span), "")))
+        if long is not None and long.kind and long is not c:
+            c.kind, c.type, c.key, c.year = long.kind, long.type, long.key or c.key, c.year or long.year
+            c.generic = False
 
 
-def _abbreviates(short: list[str], full: list[str], kind: str | None) -> bool:
-    if kind == "person":
-        return full[-len(short):] == short or full[:len(short)] == short
-    return full[-len(short):] == short  # "Foreign Ministry" <- "Russian Foreign Ministry"
+def _treaty_stems(found: list[Candidate]) -> None:
+    """"Open Skies" after "Open Skies Treaty" is the treaty, whatever the model called it."""
+    stems = {re.sub(r"\s+\S+$", "", c.name): c for c in found if c.kind == "treaty" and not c.descriptive and len(c.name.split()) >= 2}
+    for c in found:
+        if c.kind != "treaty" and c.name in stems and not c.key:
+            c.kind, c.type, c.name = "treaty", None, stems[c.name].name
 
 
 def _vote_types(found: list[Candidate]) -> None:
@@ -504,44 +366,56 @@ def _vote_types(found: list[Candidate]) -> None:
     for c in found:
         if c.kind != "actor" or c.key:
             continue
-        if c.type == "organization" and (c.name in surnames or c.name.split()[-1] in surnames and len(c.name.split()) <= 2):
+        words = c.name.split()
+        if c.type == "organization" and not c.generic and (c.name in surnames or (len(words) <= 2 and words[-1] in surnames)):
             c.type = "person"
-        elif votes.get(c.name) and len(votes[c.name]) > 1:
+        elif len(votes.get(c.name, ())) > 1:
             c.type = votes[c.name].most_common(1)[0][0]
 
 
-def _apply_acronyms(found: list[Candidate], acronyms: dict[str, str]) -> None:
-    """An acronym defined in the text takes the kind and type of its long form, and so do
-    later mentions of it ("CTBT" after "Comprehensive Nuclear-Test-Ban Treaty (CTBT)")."""
-    long_forms = {c.name: c for c in found}
-    for c in found:
-        long_form = long_forms.get(acronyms.get(c.name, ""))
-        if long_form is not None and long_form.kind:
-            c.kind, c.type, c.key, c.year = long_form.kind, long_form.type, long_form.key, c.year or long_form.year
+def _resolve_short_names(found: list[Candidate]) -> None:
+    """A short name is the full name it abbreviates, the nearest one before it (or, failing
+    that, after): "Sherman" -> "Wendy Sherman", "Le Drian" -> "Jean-Yves Le Drian", "Sheikh
+    Abdullah" -> "Abdullah bin Zayed Al Nahyan", "Foreign Ministry" -> "Russian Foreign
+    Ministry". Two people who share a surname are never merged without that evidence."""
+    full = [c for c in found if c.kind == "actor" and c.type in ("person", "organization", "group") and len(c.name.split()) >= 2]
+    for i, c in enumerate(found):
+        if c.kind != "actor" or (c.key and not c.generic) or c.type == "country":
+            continue
+        words = c.name.split()
+        matches = [f for f in full if f is not c and len(f.name.split()) > len(words) and _abbreviates(words, f)]
+        if not matches:
+            continue
+        before = [f for f in matches if found.index(f) < i]
+        target = before[-1] if before else matches[0]
+        c.name, c.type, c.key, c.generic = target.name, target.type, target.key, False
+        c.role_country = c.role_country or target.role_country
 
 
-def _treaty_names(found: list[Candidate]) -> None:
-    """"Open Skies" after "Open Skies Treaty" is the treaty, whatever the model called it."""
-    stems = {re.sub(r"\s+\S+$", "", c.name): c for c in found if c.kind == "treaty" and len(c.name.split()) >= 2}
-    for c in found:
-        if c.kind != "treaty" and c.name in stems and not c.key:
-            c.kind, c.type, c.year = "treaty", None, stems[c.name].year
+def _abbreviates(short: list[str], full: Candidate) -> bool:
+    words = full.name.split()
+    if full.type == "person":
+        return words[-len(short):] == short or words[:len(short)] == short
+    return words[-len(short):] == short  # "Foreign Ministry" <- "Russian Foreign Ministry"
 
 
 def extract(text: DocumentText, extraction: Extraction) -> None:
     extraction.sentences = text.sentence_records()
     found: list[Candidate] = []
-    acronyms: dict[str, str] = {}
+    defined: dict[str, str] = {}
     for parsed in text.paragraphs:
-        paragraph_found, defined = candidates(parsed)
+        paragraph_found, paragraph_defined = candidates(parsed)
         found += paragraph_found
-        acronyms.update(defined)
+        defined.update(paragraph_defined)
     found = [c for c in found if classify(c)]
-    _apply_acronyms(found, acronyms)
-    _treaty_names(found)
+    _apply_acronyms(found, defined)
+    _treaty_stems(found)
     _vote_types(found)
     _resolve_short_names(found)
-    extraction.acronyms = dict(sorted(acronyms.items()))
+    _name_drafts(found)
+    _link_treaty_descriptions(found)
+    found = [c for c in found if not (c.generic and len(c.name.split()) == 1)]  # "Parliament", unqualified
+    extraction.acronyms = dict(sorted(defined.items()))
     extraction.mentions = [
         Mention(
             text=name_of(c.surface),
@@ -555,6 +429,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             key=c.key,
             year=c.year,
             affiliation=(c.role_country or c.role_org) if c.type == "person" else None,
+            parties=c.parties,
         )
         for c in found
     ]

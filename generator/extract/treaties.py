@@ -18,6 +18,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .. import gazetteer
+
 # Nouns that name an international instrument when capitalised at the end of a name.
 INSTRUMENT_HEADS = ("treaty", "treaties", "accord", "accords", "agreement", "agreements", "convention", "conventions",
                     "pact", "protocol", "protocols", "charter", "declaration", "memorandum", "document", "deal",
@@ -26,7 +28,9 @@ INSTRUMENT_HEADS = ("treaty", "treaties", "accord", "accords", "agreement", "agr
 LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "Declaration", "Memorandum", "Accord")
 # Lower-case nouns that are instruments only with a modifier that identifies them.
 DESCRIPTIVE_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "declaration",
-                     "statement", "contract", "memorandum", "charter", "communique", "partnership"}
+                     "statement", "contract", "memorandum", "charter", "communique"}
+# Nouns that a name is given to in "a partnership named AUKUS".
+NAMED_HEADS = DESCRIPTIVE_HEADS | {"partnership", "alliance", "grouping", "initiative", "pact"}
 # Nouns that make the whole name an organisation, not an instrument ("... Treaty Organization").
 ORGANISATION_TAILS = ("Organization", "Organisation", "Council", "Commission", "Secretariat", "Alliance")
 # Modifiers that say nothing about which instrument is meant.
@@ -81,7 +85,7 @@ def descriptive_head(token: Token) -> bool:
     instrument ("the Vienna Document, the main ... agreement") describes it: not a new one."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in DESCRIPTIVE_HEADS or not token.is_lower:
         return False
-    if token.dep_ == "appos" and token.head.ent_type_ == "LAW":
+    if (token.dep_ == "appos" and token.head.ent_type_ == "LAW") or any(c.dep_ == "appos" and c.ent_type_ == "LAW" for c in token.children):
         return False
     modifiers = identifying_modifiers(token)
     dated = [m for m in modifiers if re.fullmatch(r"1[89]\d\d|20\d\d", m.text) or m.lower_ in DRAFT_WORDS]
@@ -92,15 +96,31 @@ def descriptive_head(token: Token) -> bool:
     return bool(strong) or (bool(modifiers) and definite)
 
 
+def _party_phrases(token: Token) -> list[Token]:
+    """"with <party>", "between <party> and <party>", also after "of <subject>" ("a
+    declaration of peace between Israel and Bahrain")."""
+    found = []
+    for child in token.children:
+        if child.i < token.i or child.dep_ != "prep":
+            continue
+        if child.lower_ in ("with", "between") and any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in child.subtree):
+            found.append(child)
+        elif child.lower_ == "of":
+            for noun in (c for c in child.children if c.dep_ == "pobj" and c.is_lower):
+                inner = _party_phrases(noun)
+                if inner:
+                    found.append(child)
+    return found
+
+
 def identifying_modifiers(token: Token) -> list[Token]:
     """The children of an instrument noun that pin it down: a year, a party, a subject, "draft",
     or "with/between <party>"."""
-    found = []
+    found = _party_phrases(token)
     for child in token.children:
-        if child.i > token.i and child.dep_ == "prep" and child.lower_ in ("with", "between"):
-            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in child.subtree):
-                found.append(child)
-        elif child.i < token.i and child.dep_ in ("nummod", "compound", "amod", "nmod") and child.lower_ not in VAGUE_MODIFIERS:
+        if child.i > token.i:
+            continue
+        if child.dep_ in ("nummod", "compound", "amod", "nmod") and child.lower_ not in VAGUE_MODIFIERS:
             if child.like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", child.text):
                 continue
             if child.pos_ in ("ADJ",) and child.lower_ not in DRAFT_WORDS and not child.ent_type_:
@@ -120,7 +140,38 @@ def descriptive_span(token: Token) -> Span:
     doc = token.doc
     while start < token.i and (doc[start].lower_ in VAGUE_MODIFIERS or doc[start].pos_ in ("DET", "PUNCT") or doc[start].like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text)):
         start += 1
+    if start and doc[start - 1].like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", doc[start - 1].text):
+        start -= 1  # "two draft agreements": a count right before belongs to what the text says
     return doc[start:end]
+
+
+def parties(span: Span) -> list[str]:
+    """Gazetteer keys of the states a treaty's words name as its parties: in its name
+    ("Egypt-Israel peace treaty", "Emirati-Israeli agreement") or after "with/between"."""
+    head = span.root
+    words = list(span) + [t for p in _party_phrases(head) for t in p.subtree if t.i >= span.end]
+    keys = []
+    for token in words:
+        if not token.text[:1].isupper() or token.ent_type_ not in ("GPE", "NORP", "ORG"):
+            continue
+        for entry in gazetteer.lookup(token.text):
+            if entry.kind == "country" and entry.role in ("name", "alias", "official", "demonym") and entry.key not in keys:
+                keys.append(entry.key)
+    return sorted(keys)
+
+
+def author(head: Token) -> Token | None:
+    """Who drafted or published an instrument: the subject of the verb it is the object of
+    ("the Russian Foreign Ministry revealed two draft treaties"), or of the relative clause
+    that describes it ("the draft treaties Russia released")."""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "agent")), None)
+        if subject is not None:
+            return subject
+    clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+    if clause is not None:
+        return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def named_instrument(token: Token) -> bool:
@@ -130,4 +181,4 @@ def named_instrument(token: Token) -> bool:
         return False
     if verb.lemma_.lower() not in ("name", "call", "know", "dub", "title") or verb.dep_ not in ("acl", "relcl", "advcl"):
         return False
-    return verb.head.lemma_.lower() in DESCRIPTIVE_HEADS | {"alliance", "grouping", "initiative"}
+    return verb.head.lemma_.lower() in NAMED_HEADS

@@ -9,8 +9,6 @@ evidence that two keys name one thing:
   Treaty" = "INF");
 - a short person name that matches exactly one full name in the corpus by its last or first
   words ("Trump" = "Donald Trump"); two people who share a surname stay apart;
-- "the 1987 treaty": a year-only description is the named treaty the same document mentioned
-  last before it, when that treaty's year does not contradict it.
 """
 from __future__ import annotations
 
@@ -87,7 +85,6 @@ def cluster_mentions(documents: list[Document], extractions: list[Extraction]) -
     _join_treaty_forms(records, groups)
     _join_acronyms(documents, extractions, records, groups)
     _join_short_person_names(records, groups)
-    _join_described_treaties(documents, extractions, groups)
     clusters: dict[str, Cluster] = {}
     for record in records:
         root = groups.find(key_of(record.mention))
@@ -142,29 +139,6 @@ def _join_short_person_names(records: list[MentionRecord], groups: _UnionFind) -
             groups.union(f"actor|person|{short}", f"actor|person|{next(iter(candidates))}")
 
 
-def _join_described_treaties(documents, extractions, groups: _UnionFind) -> None:
-    """"the 1987 treaty" right after a named treaty is that treaty (when its year agrees)."""
-    for extraction in extractions:
-        last_named: Mention | None = None
-        years: dict[str, int] = {}
-        for mention in extraction.mentions:
-            if mention.kind != "treaty":
-                continue
-            if _year_only(mention):
-                if last_named is not None and years.get(key_of(last_named), mention.year) == mention.year:
-                    groups.union(key_of(last_named), key_of(mention))
-                    years[key_of(last_named)] = mention.year
-                continue
-            last_named = mention
-            if mention.year:
-                years[key_of(mention)] = mention.year
-
-
-def _year_only(mention: Mention) -> bool:
-    words = names.fold(mention.name).split()
-    return mention.year is not None and len(words) == 2 and words[0].isdigit()
-
-
 # --------------------------------------------------------------------------- attributes
 
 
@@ -173,7 +147,7 @@ def best_name(cluster: Cluster) -> str:
     (the longest among equally frequent ones), without a parenthesised acronym."""
     counts = Counter(m.name for m in cluster.mentions)
     if cluster.kind == "treaty":
-        counts = Counter(names.display_treaty_name(m.name) for m in cluster.mentions if not _year_only(m)) or counts
+        counts = Counter(names.display_treaty_name(m.name) for m in cluster.mentions)
     words = max(len(n.split()) for n in counts)
     if cluster.kind == "actor" and any(m.type == "person" for m in cluster.mentions):
         counts = Counter({n: c for n, c in counts.items() if len(n.split()) == words})

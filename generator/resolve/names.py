@@ -57,6 +57,9 @@ def place_key(name: str) -> str:
 def treaty_forms(name: str) -> list[str]:
     """Every key a treaty name stands for: the name without its parenthesised acronym, the
     acronym with the instrument noun ("INF Treaty") and the acronym alone."""
+    inverted = re.match(r"^(?P<head>Treaty|Convention|Agreement|Protocol) (?:on|of|for) (?:the )?(?P<subject>.+)$", name)
+    if inverted:  # "Treaty on Open Skies" is the "Open Skies Treaty"
+        return [fold(f"{inverted['subject']} {inverted['head']}"), fold(name)]
     match = re.match(r"^(?P<long>.+?)\s*\((?P<acronym>[^)]+)\)\s*(?P<head>.*)$", name)
     if not match:
         return [fold(name)]

@@ -1,0 +1,182 @@
+"""What a name is: actor (person, organisation, country, group), place, treaty, or none.
+
+Evidence, strongest first:
+1. the gazetteers: a country or its demonym; a capital or seat of government, which is the
+   government when it acts ("Moscow said") and a place where things happen ("talks in
+   Moscow", "the Vienna talks"); an organisation; a region, sea or territory;
+2. the syntax: an apposition or the noun a name is in apposition to ("Rapid Trident, an
+   annual exercise"; "the two envoys, A and B"), "the archipelago of X", the head word of an
+   unknown name ("the White House" is a building, "the Cold War" a period);
+3. the NER label, with its classic mistakes filtered: a "person" with an article ("the Cold
+   War"), a lone word after a preposition ("on Twitter"), demonyms of no country ("Western").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .. import gazetteer
+from . import treaties
+
+# What an apposition or a predicate noun says about the name it describes.
+PERSON_NOUNS = {
+    "man", "woman", "official", "leader", "member", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "minister", "president", "secretary", "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
+    "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "chair", "governor", "senator", "lawmaker",
+    "journalist", "reporter", "dissident", "activist", "analyst", "expert", "general", "commander", "officer",
+    "prince", "king", "queen", "sheikh", "emir", "son", "daughter", "brother", "sister", "wife", "husband", "father",
+    "mother", "son-in-law", "negotiator", "speaker", "mayor", "premier", "chancellor", "politician", "candidate",
+    "founder", "executive", "deputy", "counterpart", "statesman", "citizen", "prisoner", "representative",
+    "people", "officials", "leaders", "ministers", "presidents", "men", "women", "americans",
+}
+ORGANISATION_NOUNS = {"organization", "organisation", "company", "firm", "agency", "party", "network", "ministry",
+                      "department", "council", "committee", "alliance", "bloc", "institute", "institution", "union",
+                      "body", "club", "foundation", "court", "parliament", "movement", "militia", "shipbuilder",
+                      "manufacturer", "broadcaster", "airline", "carrier", "newspaper", "university", "bank", "group"}
+PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "capital", "region", "province", "district", "area",
+               "territory", "island", "islands", "archipelago", "peninsula", "sea", "river", "lake", "mountain",
+               "mountains", "valley", "desert", "exclave", "enclave", "port", "base", "ground", "site", "field",
+               "mansion", "palace", "building", "airport", "square", "street", "park", "strip", "coast", "villa",
+               "resort", "oblast", "county", "neighbourhood", "neighborhood", "suburb", "headquarters", "house",
+               "home", "embassy", "consulate", "hotel", "centre", "center", "arena", "stadium", "hall", "camp",
+               "prison", "lawn", "office"}
+# Nouns that make a name something that is none of our kinds: an exercise, a weapon, a period.
+OTHER_NOUNS = {"exercise", "exercises", "drill", "drills", "operation", "war", "wars", "warfare", "game", "games",
+               "missile", "missiles", "aircraft", "plane", "jet", "ship", "vessel", "submarine", "tank", "tanks",
+               "system", "program", "programme", "project", "festival", "event", "storm", "hurricane", "virus",
+               "book", "film", "song", "magazine", "platform", "website", "app", "phrase", "slogan", "formula",
+               "ceremony", "engagement", "battle", "edition", "flight", "flights", "mission", "vehicle", "drone",
+               "rocket", "weapon", "revolution", "uprising", "crisis", "pandemic", "wall", "doctrine", "era", "age"}
+APPOSITION_TYPES = (("person", PERSON_NOUNS), ("organization", ORGANISATION_NOUNS), ("place", PLACE_NOUNS), (None, OTHER_NOUNS))
+# After these prepositions a capital or seat of government is a location, not a government.
+LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "toward", "towards", "across", "around",
+            "through", "via", "within", "throughout", "above", "beyond", "off"}
+# "the government in Kyiv": the capital stands for the state again.
+GOVERNMENT_NOUNS = {"government", "governments", "authorities", "leadership", "regime", "officials", "administration"}
+# Verbs whose object is a location ("left Moscow").
+MOTION_VERBS = {"leave", "visit", "reach", "enter", "tour", "fly", "arrive", "flee", "evacuate", "bomb", "shell"}
+COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "westerners"}
+ARTICLES = {"the", "a", "an"}
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+
+
+def apposition_type(token: Token) -> tuple[bool, str | None]:
+    """What a noun in apposition says about a name: (found, type or None for "not ours")."""
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+        nouns.append(token.head)
+    if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
+        nouns.append(token.head.head)  # "the two envoys, A in Washington and B in Canberra"
+    anchor = token.head if token.dep_ == "conj" else token
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PLACE_NOUNS:
+        nouns.append(anchor.head.head)  # "the archipelago of X", "the cities of A and B"
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_NOUNS:
+        nouns.append(token.head)  # "the Mulino training ground"
+    for noun in nouns:
+        for kind, words in APPOSITION_TYPES:
+            if noun.lower_ in words or noun.lemma_.lower() in words:
+                return True, kind
+    return False, None
+
+
+def head_noun_type(span: Span) -> tuple[bool, str | None]:
+    """What the last word of an unknown capitalised name says: "the White House" is a
+    building, "the Cold War" a period; a one-word name says nothing this way."""
+    if len(span) < 2:
+        return False, None
+    last = span[-1].lower_
+    if last in PLACE_NOUNS:
+        return True, "place"
+    if last in OTHER_NOUNS:
+        return True, None
+    return False, None
+
+
+def locative(span: Span) -> bool:
+    """Used as a location: "in Moscow", "left Moscow", "the Vienna talks", a dateline."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+        return head.head.head.lower_ not in GOVERNMENT_NOUNS  # "the government in Kyiv" is the state
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS:
+        return True
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return True
+    doc = span.doc
+    return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in ("—", "–", "-", ",")
+
+
+def part_of_larger_name(span: Span) -> bool:
+    """"Berlin" in "the Berlin Wall": a known name that modifies another capitalised noun."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "PROPN" \
+        and root.head.is_title and not gazetteer.lookup(root.head.text)
+
+
+def generic_body(key: str | None) -> bool:
+    found = gazetteer.entity(key) if key else None
+    return bool(getattr(found, "generic", False))
+
+
+def has_article(token: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ in ARTICLES for d in token.children)
+
+
+def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntry], in_title: bool) -> tuple[str, str | None, str | None, str] | None:
+    """(kind, type, key, name) for a name the gazetteers know, or None to drop it."""
+    if part_of_larger_name(span):
+        return None
+    country = next((e for e in entries if e.kind == "country" and e.role in ("name", "official", "alias", "demonym", "plural")), None)
+    government = next((e for e in entries if e.kind == "country" and e.role in ("capital", "seat")), None)
+    place = next((e for e in entries if e.kind == "place"), None)
+    if country is not None and not (country.ambiguous and label == "PERSON"):
+        if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound":
+            return None  # "Russian" inside another name is part of that name
+        return "actor", "country", country.key, country.name
+    if government is not None:
+        if government.role == "seat":
+            return "actor", "country", government.key, government.name
+        if place is not None and (in_title or locative(span)):
+            return "place", None, place.key, place.name  # "Abu Dhabi's Crown Prince", "in Moscow"
+        return "actor", "country", government.key, government.name
+    organization = next((e for e in entries if e.kind == "organization"), None)
+    if organization is not None:
+        if organization.role == "adjective":
+            return None  # "the top Democrat": a party's adjective describes a person
+        if generic_body(organization.key):
+            return "actor", organization.type or "organization", None, span.text  # qualified later
+        return "actor", organization.type or "organization", organization.key, organization.name
+    if place is not None:
+        return "place", None, place.key, place.name
+    return None
+
+
+def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, str | None] | None:
+    """(kind, type) for a name the gazetteers do not know, or None to drop it."""
+    if label == "LAW":
+        return "treaty", None
+    if label in ("ORG", "EVENT", "FAC", "PRODUCT") and treaties.is_instrument_name(span.text):
+        return "treaty", None
+    if span.text.lower() == span.text or span[0].is_lower:
+        return None
+    known, kind = apposition_type(span.root)
+    if known:
+        return None if kind is None else (("place", None) if kind == "place" else ("actor", kind))
+    known, kind = head_noun_type(span)
+    if known:
+        return ("place", None) if kind == "place" else None
+    if label == "PERSON":
+        if not role and has_article(span.root):
+            return None  # "the Chilly Warfare": a person's name takes no article
+        if len(span) == 1 and not role and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE:
+            return None  # "on Twitter": a lone word after a preposition
+        return "actor", "person"
+    if label == "ORG":
+        return "actor", "organization"
+    if label in ("GPE", "LOC", "FAC"):
+        if len(span) == 1 and span.text.lower() in COMPASS:
+            return None  # "the West": a direction, not a place
+        return "place", None
+    if label == "NORP" and locative(span):
+        return "place", None  # "at Mulino": the model took a place for a people
+    return None  # NORP of no country ("Western"), EVENT, ...
