@@ -187,7 +187,6 @@ class PageViews:
             "first": dates.short_date(first) if first else "",
             "last": dates.short_date(last) if last else "",
             "mentioned_in": self.mentioned_in(entity),
-            "section": Link(SECTION_TITLES[entity.kind], relative_link(self.path, f"{SECTIONS[entity.kind]}/index.md")),
         }
 
     def actor(self, actor: Entity) -> dict:
