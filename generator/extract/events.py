@@ -51,6 +51,8 @@ def _trigger(token: Token) -> Token | None:
         if token.head.i == token.i:
             return None
         token = token.head
+    while token.lemma_.lower() in STATIVE and token.dep_ == "xcomp" and token.head.pos_ == "VERB":
+        token = token.head  # "ceased to be a party on Saturday": the happening is the ceasing
     if token.lemma_.lower() in STATIVE:
         # "X was in Geneva on Monday" tells no happening, unless its predicate is one
         return next((c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in EVENT_NOUNS), None)
@@ -158,6 +160,8 @@ def _subject_of(trigger: Token) -> Token | None:
     verb = trigger
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head  # "the treaty, which was opened for signature": the treaty
         if subject is not None:
             return subject
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):

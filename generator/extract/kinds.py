@@ -41,6 +41,9 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "capital", "region"
                "resort", "oblast", "county", "neighbourhood", "neighborhood", "suburb", "headquarters", "house",
                "home", "embassy", "consulate", "hotel", "centre", "center", "arena", "stadium", "hall", "camp",
                "prison", "lawn", "office"}
+# Place nouns that also head the names of bodies ("the Foreign Office"): a place only where the
+# text puts something there ("in the Oval Office").
+BODY_OR_PLACE_NOUNS = {"office", "house", "home"}
 # Nouns that make a name something that is none of our kinds: an exercise, a weapon, a period.
 OTHER_NOUNS = {"exercise", "exercises", "drill", "drills", "operation", "war", "wars", "warfare", "game", "games",
                "missile", "missiles", "aircraft", "plane", "jet", "ship", "vessel", "submarine", "tank", "tanks",
@@ -81,11 +84,13 @@ def apposition_type(token: Token) -> tuple[bool, str | None]:
 
 
 def head_noun_type(span: Span) -> tuple[bool, str | None]:
-    """What the last word of an unknown capitalised name says: "the White House" is a
-    building, "the Cold War" a period; a one-word name says nothing this way."""
+    """What the last word of an unknown capitalised name says: "the Oval Office" is a room,
+    "the Cold War" a period; a one-word name says nothing this way."""
     if len(span) < 2:
         return False, None
     last = span[-1].lower_
+    if last in BODY_OR_PLACE_NOUNS:
+        return (True, "place") if locative(span) else (False, None)
     if last in PLACE_NOUNS:
         return True, "place"
     if last in OTHER_NOUNS:

@@ -87,8 +87,11 @@ def name_of(span: Span) -> str:
 
 
 def _split_listing(span: Span) -> list[Span]:
-    """"Ashdod and Ashkelon" as one GPE span: one span per name."""
-    if span.label_ not in LISTING_LABELS:
+    """"Ashdod and Ashkelon" as one span: one span per name. A name with "and" inside
+    ("Organization for Security and Co-operation in Europe") is joined below its head, so
+    only a span whose head is itself the first of the joined words is a list."""
+    is_list = any(t.dep_ == "conj" and t.head.i == span.root.i for t in span)
+    if span.label_ not in LISTING_LABELS and not (span.label_ == "ORG" and is_list):
         return [span]
     parts, start = [], span.start
     for token in span:
@@ -99,6 +102,20 @@ def _split_listing(span: Span) -> list[Span]:
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label=span.label_))
     return parts
+
+
+def _join_adjacent(spans: list[Span]) -> list[Span]:
+    """"the National" + "Security Council": neighbouring spans whose words together are a
+    name the gazetteers know are one name."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and joined[-1].end == span.start:
+            both = trimmed(span.doc[joined[-1].start:span.end])
+            if both is not None and gazetteer.lookup(both.text):
+                joined[-1] = Span(span.doc, joined[-1].start, span.end, label=span.label_)
+                continue
+        joined.append(span)
+    return joined
 
 
 def _widen_place(span: Span) -> Span:
@@ -172,8 +189,8 @@ def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]
             rule_spans.append(Span(doc, long_form.start, long_form.end, label=label))
     chosen = filter_spans(rule_spans)
     taken = {i for span in chosen for i in range(span.start, span.end)}
-    for ent in doc.ents:
-        if ent.label_ in LABELS and not taken.intersection(range(ent.start, ent.end)):
+    for ent in _join_adjacent([e for e in doc.ents if e.label_ in LABELS]):
+        if not taken.intersection(range(ent.start, ent.end)):
             chosen += [_widen_place(part) if part.label_ in ("GPE", "LOC") else part for part in _split_listing(ent)]
     # Described treaties may hold other names ("the treaty with Jordan"): both are kept.
     chosen += _treaty_spans(doc)
@@ -207,6 +224,10 @@ def _candidate(parsed: ParsedParagraph, span: Span) -> Candidate | None:
     if label in ("GPE", "LOC", "NORP", "FAC"):
         surface_end = _place_surface(name).end
     title, title_start = titles.title_before(name) if label in ("PERSON", "ORG") else (None, name.start)
+    if not title and label == "PERSON":  # "Sheikh Mohammed": the model took the title into the name
+        title, inner_start = titles.title_inside(name)
+        if title:
+            title_start, name = name.start, doc[inner_start:name.end]
     candidate = Candidate(parsed, name, label, doc[min(title_start, name.start):surface_end])
     if title and title.role:
         candidate.role, candidate.role_country, candidate.role_org = title.role, title.country, title.organization
@@ -349,10 +370,12 @@ def _apply_acronyms(found: list[Candidate], defined: dict[str, str]) -> None:
 
 def _treaty_stems(found: list[Candidate]) -> None:
     """"Open Skies" after "Open Skies Treaty" is the treaty, whatever the model called it."""
-    stems = {re.sub(r"\s+\S+$", "", c.name): c for c in found if c.kind == "treaty" and not c.descriptive and len(c.name.split()) >= 2}
+    named = [c for c in found if c.kind == "treaty" and not c.descriptive]
+    stems = {re.sub(r"\s+\S+$", "", c.name): c for c in named if len(c.name.split()) >= 2}
+    stems.update({c.name: c for c in named})  # "AUKUS", named as a partnership, is one thing here
     for c in found:
-        if c.kind != "treaty" and c.name in stems and not c.key:
-            c.kind, c.type, c.name = "treaty", None, stems[c.name].name
+        if c.kind != "treaty" and c.name in stems:
+            c.kind, c.type, c.key, c.name = "treaty", None, None, stems[c.name].name
 
 
 def _vote_types(found: list[Candidate]) -> None:

@@ -67,6 +67,16 @@ def title_before(span: Span) -> tuple[gazetteer.TitleMatch | None, int]:
     return None, span.start
 
 
+def title_inside(span: Span) -> tuple[gazetteer.TitleMatch | None, int]:
+    """A title at the start of a person span, leaving at least one word of name ("Sheikh
+    Mohammed"): the title and where the name starts."""
+    for end in range(span.end - 1, span.start, -1):
+        found = title_at(span.doc, span.start, end)
+        if found and found.role:
+            return found, end
+    return None, span.start
+
+
 def title_people(doc: Doc) -> list[Span]:
     """Persons the model missed: a title followed by two or more capitalised words."""
     spans = []

@@ -85,9 +85,10 @@ def descriptive_head(token: Token) -> bool:
     instrument ("the Vienna Document, the main ... agreement") describes it: not a new one."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in DESCRIPTIVE_HEADS or not token.is_lower:
         return False
-    if (token.dep_ == "appos" and token.head.ent_type_ == "LAW") or any(c.dep_ == "appos" and c.ent_type_ == "LAW" for c in token.children):
-        return False
     modifiers = identifying_modifiers(token)
+    describes_named = (token.dep_ == "appos" and token.head.ent_type_ == "LAW") or any(c.dep_ == "appos" and c.ent_type_ == "LAW" for c in token.children)
+    if describes_named and not _party_phrases(token):
+        return False  # "the Vienna Document, the main confidence-building agreement": the same one
     dated = [m for m in modifiers if re.fullmatch(r"1[89]\d\d|20\d\d", m.text) or m.lower_ in DRAFT_WORDS]
     if token.tag_ == "NNS":  # "agreements with Russia" are any agreements; "two draft treaties" are not
         return bool(dated)

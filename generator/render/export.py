@@ -27,6 +27,9 @@ def export_entity(entity: Entity) -> dict:
     data = {"page": page_path(entity.kind, entity.id)}
     for name in COMMON_FIELDS + KIND_FIELDS.get(entity.kind, ()):
         value = getattr(entity, name)
+        if name == "summary" and not value and entity.kind == "event" and entity.mentions:
+            # An event without a person's summary is summed up by the sentence that tells it.
+            value = sorted(set(entity.mentions), key=reference_order)[0].sentence
         if name == "mentions":
             value = sorted(set(value), key=reference_order)
         elif name == "quotes":
