@@ -139,8 +139,8 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
             return None  # "Russian" inside another name is part of that name
         return "actor", "country", country.key, country.name
     if government is not None:
-        if government.role == "seat":
-            return "actor", "country", government.key, government.name
+        if government.role == "seat":  # "the Kremlin said"; "in the Oval Office" is a room
+            return ("place", None, None, span.text) if locative(span) else ("actor", "country", government.key, government.name)
         if place is not None and (in_title or locative(span)):
             return "place", None, place.key, place.name  # "Abu Dhabi's Crown Prince", "in Moscow"
         return "actor", "country", government.key, government.name

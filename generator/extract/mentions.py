@@ -253,6 +253,13 @@ def _describe_treaty(c: Candidate) -> None:
         c.name = c.span.text  # "1987 treaty": stands for a named one (resolve links it)
         return
     c.name = c.span.doc[words[0].i:words[-1].i + 1].text if words else c.span.text
+    # "declaration of peace between Israel and Bahrain": the parties stay in the surface form;
+    # the name is what is left when that still says which instrument it is.
+    tail = next((t for t in c.span if t.dep_ == "prep" and t.lower_ in ("between", "with") and t.i > head.i), None)
+    if tail is not None and words:
+        shorter = [w for w in words if w.i < tail.i]
+        if len(shorter) > 1:
+            c.name = c.span.doc[shorter[0].i:shorter[-1].i + 1].text
     if any(t.lower_ in treaties.DRAFT_WORDS for t in c.span) and not c.parties:
         c.author = treaties.author(head)
 

@@ -71,8 +71,8 @@ def resolve(documents: list[Document], extractions: list[Extraction], curation: 
     _apply_structural_curation(draft, pages, ("event",), report)
     _add_quotes(draft, documents, extractions)
     _add_facts(draft)
-    _apply_overrides(draft, pages)
     _add_stale_pages(draft, pages, curation, report)
+    _apply_overrides(draft, pages)
     entities = sorted(draft.entities, key=lambda e: (e.kind, e.id))
     return Briefing(sources=[_source(d, x, draft) for d, x in zip(documents, extractions)], entities=entities)
 
@@ -86,7 +86,7 @@ def _entity_of(cluster: clustering.Cluster) -> Entity:
         id="",
         kind=cluster.kind,
         name=clustering.best_name(cluster),
-        aliases=sorted({m.text for m in mentions} | {m.name for m in mentions}),
+        aliases=sorted({n for m in mentions for n in (m.text, m.name) if not clustering.generic_form(n)}),
         mentions=_unique_references([r.reference for r in cluster.records]),
     )
     if cluster.kind == "actor":
@@ -114,10 +114,13 @@ def _assign_ids(entities: list[Entity], previous: list[Entity]) -> None:
     for old in previous:
         for name in _names(old):
             by_name[(old.kind, name)].append(old)
+    dates = {(old.kind, old.id): old.date for old in previous}
     used: set[tuple[str, str]] = set()
     pending = []
     for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.kind, e.name)):
-        overlap = Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), []))
+        # An event keeps its id only on the same date: names like "Talks begin" recur.
+        overlap = Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), [])
+                          if entity.kind != "event" or dates.get((old.kind, old.id)) == entity.date)
         best = sorted(((n, old_id) for old_id, n in overlap.items() if (entity.kind, old_id) not in used), key=lambda t: (-t[0], t[1]))
         if best:
             entity.id = best[0][1]

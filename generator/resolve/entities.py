@@ -77,6 +77,16 @@ def key_of(mention: Mention) -> str:
     return f"actor|name|{names.organisation_key(mention.name)}"
 
 
+# Words that alone name no particular thing: an anaphor like "the treaty" is linked to the
+# treaty it stands for, but it is not one of that treaty's names.
+GENERIC_WORDS = {"treaty", "treaties", "agreement", "agreements", "accord", "accords", "pact", "deal", "convention",
+                 "alliance", "ministry", "council", "administration", "government", "organization", "organisation"}
+
+
+def generic_form(name: str) -> bool:
+    return names.fold(name) in GENERIC_WORDS
+
+
 def cluster_mentions(documents: list[Document], extractions: list[Extraction]) -> list[Cluster]:
     records = [MentionRecord(d, x, i) for d, x in zip(documents, extractions) for i in range(len(x.mentions))]
     groups = _UnionFind()
@@ -89,7 +99,15 @@ def cluster_mentions(documents: list[Document], extractions: list[Extraction]) -
     for record in records:
         root = groups.find(key_of(record.mention))
         clusters.setdefault(root, Cluster(record.mention.kind)).records.append(record)
-    return [clusters[k] for k in sorted(clusters)]
+    return [clusters[k] for k in sorted(clusters) if not _lone_word_person(clusters[k])]
+
+
+def _lone_word_person(cluster: Cluster) -> bool:
+    """A one-word "person" named once, with no title and no full name anywhere ("Twitter" in
+    "on Twitter", "Down" in "Down Under"): the model's guess, not a person the briefing knows."""
+    mentions = cluster.mentions
+    return (cluster.kind == "actor" and all(m.type == "person" for m in mentions) and len(mentions) == 1
+            and len(mentions[0].name.split()) == 1 and not mentions[0].role and mentions[0].text == mentions[0].name)
 
 
 def _join_treaty_forms(records: list[MentionRecord], groups: _UnionFind) -> None:
@@ -154,7 +172,8 @@ def best_name(cluster: Cluster) -> str:
     keyed = [m.name for m in cluster.mentions if m.key]
     if keyed:
         return Counter(keyed).most_common(1)[0][0]
-    return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+    best = sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+    return best[:1].upper() + best[1:]  # "Submarine contract": a described treaty, as a title
 
 
 def actor_type(cluster: Cluster) -> str:
