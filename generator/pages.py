@@ -6,11 +6,19 @@
     title: Vladimir V. Putin      <- then a person's keys, kept as they wrote them
     ---
 
-    <!-- generated:begin header sha256:0123456789ab -->
+    [//]: # (generated:begin header sha256:0123456789ab)
+
     ...Markdown the generator owns...
-    <!-- generated:end header -->
+
+    [//]: # (generated:end header)
 
     Anything a person writes outside the blocks is theirs and is never changed.
+
+A marker is a Markdown link-reference definition that nothing links to: Python-Markdown and
+CommonMark read it and print nothing, so the page's H1 is its first element (MkDocs, and
+Zensical, take it as the page title) with stock Markdown and no extension. Earlier builds
+wrote the markers as HTML comments (`<!-- generated:begin header sha256:... -->`); those
+are still read, and the next write puts the current form in their place.
 
 The hash in a begin marker covers the block's content, so a hand edit inside a block is
 detectable: the writer then keeps the person's version instead of overwriting it.
@@ -41,12 +49,24 @@ HUMAN_KEYS = ("title", "name", "aliases", "type", "summary", "hidden", "merge_in
 KIND_DIRS = {"actor": "actors", "place": "places", "treaty": "treaties", "event": "events"}
 HIDDEN_SUFFIX = ".hidden.md"  # a hidden or merged page keeps its file under this name; mkdocs.yml excludes it
 HASH_LENGTH = 12
+UNSAFE_IN_TITLE = "<>&"
 YAML_WIDTH = 1 << 20  # wide enough that no string is ever wrapped: the bytes never depend on a line length
 
 _NAME = r"[A-Za-z0-9_-]+"
-BEGIN = re.compile(rf"^[ \t]*<!--[ \t]*generated:begin[ \t]+(?P<name>{_NAME})[ \t]+sha256:(?P<hash>[0-9a-f]+)[ \t]*-->[ \t]*\r?\n?$")
-END = re.compile(rf"^[ \t]*<!--[ \t]*generated:end[ \t]+(?P<name>{_NAME})[ \t]*-->[ \t]*\r?\n?$")
-LOOKS_LIKE_MARKER = re.compile(r"<!--\s*generated:")
+
+
+def _marker_forms(body: str) -> tuple[re.Pattern[str], ...]:
+    """A marker line in the form written now (a link-reference definition) and in the form
+    earlier builds wrote (an HTML comment), read so that their docs/ keeps working."""
+    return (
+        re.compile(rf"^[ \t]*\[//\]:[ \t]*#[ \t]*\([ \t]*{body}[ \t]*\)[ \t]*\r?\n?$"),
+        re.compile(rf"^[ \t]*<!--[ \t]*{body}[ \t]*-->[ \t]*\r?\n?$"),
+    )
+
+
+BEGIN_FORMS = _marker_forms(rf"generated:begin[ \t]+(?P<name>{_NAME})[ \t]+sha256:(?P<hash>[0-9a-f]+)")
+END_FORMS = _marker_forms(rf"generated:end[ \t]+(?P<name>{_NAME})")
+LOOKS_LIKE_MARKER = re.compile(r"<!--\s*generated:|\[//\]:\s*#\s*\(\s*generated:")
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?\n?$")
 
 
@@ -66,7 +86,13 @@ class Block:
 
     @property
     def text(self) -> str:
+        """The block exactly as in the file: the segments of a page put together are the page."""
         return self.begin + self.content + self.end
+
+    def kept(self, newline: str) -> str:
+        """The block as the writer puts it back when a person edited it: their content as it
+        is, the recorded hash (so the edit stays detectable), the markers in the current form."""
+        return framed_block(self.name, self.recorded_hash, self.content, newline)
 
     @property
     def blank(self) -> bool:
@@ -178,14 +204,39 @@ def block_text(name: str, markdown: str) -> str:
         raise ValueError(f"generated block name {name!r} must be letters, digits, '-' or '_'")
     content = _defuse_markers(markdown.strip("\n"))
     content = content + "\n" if content else ""
-    return f"<!-- generated:begin {name} sha256:{content_hash(content)} -->\n{content}<!-- generated:end {name} -->\n"
+    return framed_block(name, content_hash(content), content)
+
+
+def begin_marker(name: str, recorded_hash: str) -> str:
+    return f"[//]: # (generated:begin {name} sha256:{recorded_hash})"
+
+
+def end_marker(name: str) -> str:
+    return f"[//]: # (generated:end {name})"
+
+
+def framed_block(name: str, recorded_hash: str, content: str, newline: str = "\n") -> str:
+    """A block's content between its two marker lines, each marker set apart by a blank line:
+    a marker glued to a table would be read as one of its rows, and CommonMark lets no
+    definition interrupt a paragraph. The hash ignores those blank lines."""
+    lines = _lines(content)
+    if lines and not lines[-1].endswith("\n"):
+        content += newline
+    opening = newline if not lines or lines[0].strip() else ""
+    closing = newline if lines and lines[-1].strip() else ""
+    return f"{begin_marker(name, recorded_hash)}{newline}{opening}{content}{closing}{end_marker(name)}{newline}"
 
 
 def _defuse_markers(markdown: str) -> str:
     """A source could quote text that looks like our markers; it must not end a block early."""
     return "\n".join(
-        line.replace("<!--", "&lt;!--") if LOOKS_LIKE_MARKER.search(line) else line for line in markdown.split("\n")
+        line.replace("<!--", "&lt;!--").replace("[//]", "\\[//]") if LOOKS_LIKE_MARKER.search(line) else line
+        for line in markdown.split("\n")
     )
+
+
+def _match(forms: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
+    return next((m for m in (form.match(line) for form in forms) if m), None)
 
 
 class _Loader(yaml.SafeLoader):
@@ -306,13 +357,13 @@ def _parse_body(lines: list[str], start: int, page: ParsedPage) -> None:
         nonlocal open_block, inside
         assert open_block is not None
         index, name, _, marker = open_block
-        page.problems.append((index + 1, f"generated block '{name}' has no end marker '<!-- generated:end {name} -->'; its text is treated as yours"))
+        page.problems.append((index + 1, f"generated block '{name}' has no end marker '{end_marker(name)}'; its text is treated as yours"))
         human.extend([marker, *inside])
         open_block, inside = None, []
 
     for index in range(start, len(lines)):
         line = lines[index]
-        begin, end = BEGIN.match(line), END.match(line)
+        begin, end = _match(BEGIN_FORMS, line), _match(END_FORMS, line)
         if begin:
             if open_block:
                 abandon_open_block()
@@ -426,6 +477,15 @@ def _check_text(value: Any, kind: str, own_id: str) -> tuple[Any, str | None]:
     return (text, None) if text else (None, "write some text")
 
 
+def _check_title(value: Any, kind: str, own_id: str) -> tuple[Any, str | None]:
+    """Free text, except markup characters: Material prints a page's front-matter title into
+    the header and <title> as it is, unescaped, so '</title><script>' would become markup."""
+    text, problem = _check_text(value, kind, own_id)
+    if problem is None and set(text) & set(UNSAFE_IN_TITLE):
+        return None, f"a title is shown as it is in the page header, so it cannot contain {', '.join(repr(c) for c in UNSAFE_IN_TITLE)} (write 'and' for '&')"
+    return text, problem
+
+
 def _check_aliases(value: Any, kind: str, own_id: str) -> tuple[Any, str | None]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(a, (str, int, float)) and not isinstance(a, bool) and str(a).strip() for a in items):
@@ -484,8 +544,8 @@ def _check_date(value: Any, kind: str, own_id: str) -> tuple[Any, str | None]:
 
 
 CHECKS = {
-    "title": _check_text,
-    "name": _check_text,
+    "title": _check_title,
+    "name": _check_title,
     "summary": _check_text,
     "aliases": _check_aliases,
     "type": _check_type,

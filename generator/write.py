@@ -5,6 +5,8 @@ The rules, in one place:
   still matches are replaced; a person's text, keys and comments stay byte for byte;
 - a block a person edited is kept as they left it (its hash is not updated, so the edit stays
   detectable) and the build warns, naming the file and line, until they resolve it;
+- the markers around the blocks are always written in the current form (pages.py), so a page
+  an earlier build wrote with HTML-comment markers changes to it on its next write;
 - a generated page the site no longer has is deleted if nobody edited it, kept (and warned
   about) if somebody did;
 - a page with `hidden: true` or `merge_into` is kept as `<id>.hidden.md`, a name mkdocs.yml
@@ -104,10 +106,21 @@ def _remove_leftover_temp_files(docs: Path) -> None:
 # --------------------------------------------------------------------------- merging one page
 
 
-def merge(existing: ExistingPage, page: Page, generator_keys: set[str], report: Report) -> str:
-    """The existing file with the new generated parts put in and everything else kept."""
-    parsed = existing.parsed
-    return merged_front_matter(parsed, page, generator_keys) + merged_body(parsed, page, f"docs/{existing.path}", report)
+@dataclass(frozen=True)
+class Notice:
+    """Something the build must tell about a merged page, at a line of the file it writes."""
+
+    line: int
+    message: str
+
+
+def merge(existing: ExistingPage, page: Page, generator_keys: set[str]) -> tuple[str, list[Notice]]:
+    """The existing file with the new generated parts put in and everything else kept, and
+    the notices about it (their lines are lines of the new text, where a person will look)."""
+    front_matter = merged_front_matter(existing.parsed, page, generator_keys)
+    body, notices = merged_body(existing.parsed, page)
+    offset = front_matter.count("\n")
+    return front_matter + body, [Notice(n.line + offset, n.message) for n in notices]
 
 
 def merged_front_matter(parsed: ParsedPage, page: Page, generator_keys: set[str]) -> str:
@@ -135,69 +148,77 @@ def _lines(text: str | None) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text or "")
 
 
-def merged_body(parsed: ParsedPage, page: Page, shown: str, report: Report) -> str:
+@dataclass
+class _Piece:
+    text: str
+    block: str | None = None  # the generated block's name; None for a person's text
+    notice: str | None = None  # what the build tells about this piece
+
+
+def merged_body(parsed: ParsedPage, page: Page) -> tuple[str, list[Notice]]:
+    """The body with fresh blocks put in; the notices' lines count from the body's first line."""
     nl = parsed.newline
     fresh = {name: pages.block_text(name, markdown).replace("\n", nl) for name, markdown in page.blocks}
-    pieces: list[tuple[str, str | None]] = []  # (text, block name); None for a person's text
+    pieces: list[_Piece] = []
     placed: set[str] = set()
     for segment in parsed.segments:
         if isinstance(segment, HumanText):
-            pieces.append((segment.text, None))
+            pieces.append(_Piece(segment.text))
         elif segment.name in fresh and segment.name not in placed:
             placed.add(segment.name)
-            pieces.append((_keep_edited(segment, shown, report), segment.name) if segment.edited else (fresh[segment.name], segment.name))
+            edited = _edited_block_notice(segment) if segment.edited else None
+            pieces.append(_Piece(segment.kept(nl) if edited else fresh[segment.name], segment.name, edited))
         elif segment.edited:
-            _warn_orphan_block(segment, segment.name in placed, shown, report)
-            pieces.append((segment.text, segment.name))
+            pieces.append(_Piece(segment.kept(nl), segment.name, _orphan_block_notice(segment, segment.name in placed)))
         else:
             _drop_block(pieces)
     for name in [n for n, _ in page.blocks if n not in placed]:
         _insert_block(pieces, name, fresh[name], [n for n, _ in page.blocks], nl)
-    return "".join(text for text, _ in pieces)
+    notices, line = [], 1
+    for piece in pieces:
+        if piece.notice:
+            notices.append(Notice(line, piece.notice))
+        line += piece.text.count("\n")
+    return "".join(piece.text for piece in pieces), notices
 
 
-def _drop_block(pieces: list[tuple[str, str | None]]) -> None:
+def _drop_block(pieces: list[_Piece]) -> None:
     """Leave out an unedited block the renderer no longer makes, and the blank line before it."""
-    if pieces and pieces[-1][1] is None and not pieces[-1][0].strip():
+    if pieces and pieces[-1].block is None and not pieces[-1].text.strip():
         pieces.pop()
 
 
-def _insert_block(pieces: list[tuple[str, str | None]], name: str, text: str, order: list[str], nl: str) -> None:
+def _insert_block(pieces: list[_Piece], name: str, text: str, order: list[str], nl: str) -> None:
     """A block the page does not have yet goes before the next block (in the renderer's order)
     the page has, else after the page's last block, else at the end of the page."""
     later = order[order.index(name) + 1 :]
-    at = next((i for i, (_, n) in enumerate(pieces) if n in later), None)
+    at = next((i for i, piece in enumerate(pieces) if piece.block in later), None)
     if at is not None:
-        pieces[at:at] = [(text, name), (nl, None)]
+        pieces[at:at] = [_Piece(text, name), _Piece(nl)]
         return
-    last = max((i for i, (_, n) in enumerate(pieces) if n is not None), default=None)
+    last = max((i for i, piece in enumerate(pieces) if piece.block is not None), default=None)
     if last is not None:
-        pieces[last + 1 : last + 1] = [(nl, None), (text, name)]
+        pieces[last + 1 : last + 1] = [_Piece(nl), _Piece(text, name)]
         return
-    body = "".join(t for t, _ in pieces)
+    body = "".join(piece.text for piece in pieces)
     ending = "" if not body or body.endswith("\n") else nl
-    pieces.append((ending + nl, None))
-    pieces.append((text, name))
+    pieces.append(_Piece(ending + nl))
+    pieces.append(_Piece(text, name))
 
 
-def _keep_edited(block: Block, shown: str, report: Report) -> str:
-    report.warn(
-        shown,
+def _edited_block_notice(block: Block) -> str:
+    return (
         f"the generated block '{block.name}' was edited by hand, so the build kept your version and did not update it. "
         "To take generated updates again, move your text out of the block (above its begin marker or below its end marker) "
-        "and leave the block empty: the next build fills it in.",
-        line=block.line,
+        "and leave the block empty: the next build fills it in."
     )
-    return block.text
 
 
-def _warn_orphan_block(block: Block, duplicate: bool, shown: str, report: Report) -> None:
+def _orphan_block_notice(block: Block, duplicate: bool) -> str:
     why = "appears twice on the page" if duplicate else "is no longer generated"
-    report.warn(
-        shown,
+    return (
         f"the generated block '{block.name}' {why}, but it was edited by hand, so it is kept as it is. "
-        "Move your text out of it and delete the block (both marker lines too) when it is no longer needed.",
-        line=block.line,
+        "Move your text out of it and delete the block (both marker lines too) when it is no longer needed."
     )
 
 
@@ -265,7 +286,10 @@ class _SiteWriter:
         self.claimed.add(current)
         now = self.existing[current]
         path = self._move(current, pages.hidden_path(page.path) if now.shelved else page.path)
-        self._put(path, merge(now, page, self.generator_keys, self.report), renamed=path != current, old_text=now.text)
+        text, notices = merge(now, page, self.generator_keys)
+        for notice in notices:
+            self.report.warn(f"docs/{path}", notice.message, line=notice.line)
+        self._put(path, text, renamed=path != current, old_text=now.text)
         if now.shelved:
             self.summary.kept.append(path)
 

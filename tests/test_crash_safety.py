@@ -72,7 +72,7 @@ def human_edits(docs: Path) -> dict[str, str]:
     for i in range(0, PAGES, 7):
         path = docs / f"actors/a{i:03}.md"
         note = f"Note on actor {i}: checked by the desk.\n\n"
-        text = path.read_text(encoding="utf-8").replace("<!-- generated:begin mentions", note + "<!-- generated:begin mentions", 1)
+        text = path.read_text(encoding="utf-8").replace("[//]: # (generated:begin mentions", note + "[//]: # (generated:begin mentions", 1)
         text = text.replace("tags:", f"title: Actor number {i}\ntags:", 1)
         if i % 2:
             text = text.replace("- mention 0 of", "- corrected mention 0 of", 1)

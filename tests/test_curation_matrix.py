@@ -34,7 +34,7 @@ class Edit:
 
 
 EDITS = {
-    "text in the human area": Edit("actor", body=("\n<!-- generated:begin mentions", "\nAnalyst's note: *check* the 2019 figures.\n\n<!-- generated:begin mentions")),
+    "text in the human area": Edit("actor", body=("\n[//]: # (generated:begin mentions", "\nAnalyst's note: *check* the 2019 figures.\n\n[//]: # (generated:begin mentions")),
     "title": Edit("actor", front_matter="title: North Atlantic Alliance\n"),
     "name": Edit("actor", front_matter="name: 'NATO (alliance)'   # as the desk writes it\n"),
     "aliases": Edit("actor", front_matter="aliases:\n  - the Alliance\n  - OTAN\n"),
@@ -223,7 +223,7 @@ def real_edits(corpus: Corpus) -> dict[str, tuple[str, Edit]]:
     actor, event = corpus.actor, corpus.event
     other_type = next(t for t in ("organization", "person", "country", "group") if t != actor.type)
     return {
-        "text in the human area": ("actor", Edit("actor", body=("<!-- generated:begin body", NOTE + "<!-- generated:begin body"))),
+        "text in the human area": ("actor", Edit("actor", body=("[//]: # (generated:begin body", NOTE + "[//]: # (generated:begin body"))),
         "title": ("actor", Edit("actor", front_matter="title: Renamed By The Desk\n")),
         "name": ("actor", Edit("actor", front_matter="name: Renamed By The Desk\n")),
         "aliases": ("actor", Edit("actor", front_matter="aliases:\n  - Desk Alias\n")),

@@ -1,12 +1,16 @@
 """The page file format: what compose writes and what parse reads back."""
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
 import pytest
+from markdown_it import MarkdownIt
+from mkdocs.config import load_config
 
 from generator.diagnostics import Report
 from generator.model import Page
-from generator.pages import Block, HumanText, compose, content_hash, parse, read_curation
+from generator.pages import HumanText, block_text, compose, content_hash, parse, read_curation
 
 
 def putin_page(**front_matter) -> Page:
@@ -32,15 +36,19 @@ def test_a_new_page_has_generator_keys_in_a_fixed_order_and_hashed_blocks():
         "extra: kept last\n"
         "---\n"
         "\n"
-        f"<!-- generated:begin header sha256:{content_hash('# Vladimir Putin' + chr(10) + chr(10) + 'President of Russia.' + chr(10))} -->\n"
+        f"[//]: # (generated:begin header sha256:{content_hash('# Vladimir Putin' + chr(10) + chr(10) + 'President of Russia.' + chr(10))})\n"
+        "\n"
         "# Vladimir Putin\n"
         "\n"
         "President of Russia.\n"
-        "<!-- generated:end header -->\n"
         "\n"
-        f"<!-- generated:begin mentions sha256:{content_hash('- said X ([source](../sources/a.md#p3))')} -->\n"
+        "[//]: # (generated:end header)\n"
+        "\n"
+        f"[//]: # (generated:begin mentions sha256:{content_hash('- said X ([source](../sources/a.md#p3))')})\n"
+        "\n"
         "- said X ([source](../sources/a.md#p3))\n"
-        "<!-- generated:end mentions -->\n"
+        "\n"
+        "[//]: # (generated:end mentions)\n"
     )
 
 
@@ -48,18 +56,117 @@ def test_parse_reads_back_what_compose_wrote():
     page = parse(compose(putin_page()))
     assert page.front_matter == {"id": "vladimir-putin", "kind": "actor", "tags": ["person"], "search": {"boost": 2}}
     assert [(b.name, b.content, b.edited) for b in page.blocks] == [
-        ("header", "# Vladimir Putin\n\nPresident of Russia.\n", False),
-        ("mentions", "- said X ([source](../sources/a.md#p3))\n", False),
+        ("header", "\n# Vladimir Putin\n\nPresident of Russia.\n\n", False),
+        ("mentions", "\n- said X ([source](../sources/a.md#p3))\n\n", False),
     ]
     assert page.generated and not page.edited() and not page.problems
     assert [k.line for k in page.keys] == [2, 3, 4, 6]
     assert page.blocks[0].line == 10  # after 8 lines of front matter and a blank line
 
 
-def test_the_markers_pass_through_python_markdown_as_comments():
-    html = markdown.markdown(parse(compose(putin_page())).segments[1].text)
-    assert html.startswith("<!-- generated:begin header sha256:")
-    assert "<h1>Vladimir Putin</h1>" in html
+# --------------------------------------------------------------------------- the markers in Markdown
+# A marker is a link-reference definition: Markdown reads it and prints nothing, so a page
+# renders exactly as if the marker lines were not there, and its H1 is its first element.
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GENERATED = {
+    "an H1 first": "# Vladimir Putin\n\nPresident of Russia.",
+    "a table": "| Actor | Shared paragraphs |\n|---|---|\n| [Russia](russia.md) | 3 |",
+    "an admonition": '!!! note "No current source"\n    No source in the seeds mentions this page any more.',
+    "a div with markdown": '<div class="infobox" markdown>\n\n**Type**\n: person\n\n</div>',
+    "a list": "- said X ([source](../sources/a.md#p3))\n- said Y",
+    "a heading": "## Quotes\n\n> We will talk again.",
+    "nothing": "",
+}
+HUMAN = {
+    "no text": "",
+    "a heading": "## Desk notes",
+    "a table": "| Checked | By |\n|---|---|\n| yes | J. |",
+    "an admonition": "!!! warning\n    Figures disputed.",
+    "a div with markdown": '<div markdown>\n*Checked* by the desk.\n</div>',
+}
+
+
+@lru_cache(maxsize=1)
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown as the site builds pages: the extensions mkdocs.yml lists, read by MkDocs."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def site_html(text: str) -> str:
+    md = site_markdown()
+    md.reset()
+    return md.convert(text)
+
+
+def without_markers(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("[//]: # (generated:"))
+
+
+def two_blocks(first: str, human: str, second: str) -> str:
+    """A page body: a generated block, a person's text, another generated block."""
+    return block_text("a", first) + ("\n" + human + "\n" if human else "") + "\n" + block_text("b", second)
+
+
+@pytest.mark.parametrize("human", HUMAN, ids=HUMAN)
+@pytest.mark.parametrize("generated", GENERATED, ids=GENERATED)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_the_markers_make_no_html(generated, human, newline):
+    body = two_blocks(GENERATED[generated], HUMAN[human], GENERATED[generated]).replace("\n", newline)
+    assert "[//]: # (generated:begin a" in body
+    for render in (site_html, markdown.markdown):
+        html = render(body)
+        assert html == render(without_markers(body))
+        assert "generated:" not in html and "//" not in html
+
+
+@pytest.mark.parametrize("generated", GENERATED, ids=GENERATED)
+def test_the_markers_make_no_html_in_commonmark_either(generated):
+    """What GitHub shows when a person reviews docs/ in a pull request."""
+    html = MarkdownIt("commonmark").enable("table").render(two_blocks(GENERATED[generated], "My note.", GENERATED[generated]))
+    assert "generated:" not in html and "//" not in html and "<p>My note.</p>" in html
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_page_whose_first_block_starts_with_its_h1_renders_the_h1_first(newline):
+    body = compose(putin_page()).split("---\n", 2)[2].replace("\n", newline)
+    assert body.startswith(newline + "[//]: # (generated:begin header")
+    for html in (site_html(body), markdown.markdown(body), MarkdownIt("commonmark").render(body)):
+        assert re.match(r"<h1\b[^>]*>Vladimir Putin", html.lstrip()), html[:80]
+
+
+def test_the_markers_of_earlier_builds_are_read_too():
+    """Earlier builds wrote the markers as HTML comments; their docs/ must keep working."""
+    hash_ = content_hash("# NATO\n")
+    body = (
+        f"<!-- generated:begin header sha256:{hash_} -->\r\n# NATO\r\n<!-- generated:end header -->\r\n"
+        "\r\nMy note.\r\n\r\n"
+        f"  <!--generated:begin mentions sha256:{content_hash('- edited')}-->\r\n- edited by me\r\n[//]: # (generated:end mentions)\r\n"
+    )
+    page = parse("---\r\nid: nato\r\nkind: actor\r\n---\r\n" + body)
+    assert [(b.name, b.content, b.edited, b.line) for b in page.blocks] == [
+        ("header", "# NATO\r\n", False, 5),
+        ("mentions", "- edited by me\r\n", True, 11),
+    ]
+    assert "".join(s.text for s in page.segments) == body and not page.problems
+
+
+def test_a_kept_block_is_framed_in_the_current_form_with_its_content_and_hash():
+    (header, mentions) = parse(f"<!-- generated:begin h sha256:abc -->\n# Mine\n| a |\n|---|\n<!-- generated:end h -->\n"
+                               "[//]: # (generated:begin m sha256:def)\n\nalready framed\n\n[//]: # (generated:end m)\n").blocks
+    assert header.kept("\r\n") == "[//]: # (generated:begin h sha256:abc)\r\n\r\n# Mine\n| a |\n|---|\n\r\n[//]: # (generated:end h)\r\n"
+    assert mentions.kept("\n") == mentions.text  # already in the current form: unchanged
+    assert parse(header.kept("\n")).blocks[0].content.strip() == header.content.strip()
+
+
+def test_a_stray_marker_in_a_persons_text_is_reported_and_kept():
+    text = compose(putin_page()) + "\nMy note\n[//]: # (generated:end header)\n"
+    page = parse(text)
+    assert [b.name for b in page.blocks] == ["header", "mentions"]
+    assert page.problems == [(text.count("\n"), "this line looks like a generated-block marker but is not part of a whole block; it is treated as your text")]
+    assert page.segments[-1].text == "\nMy note\n[//]: # (generated:end header)\n"
 
 
 def test_compose_is_deterministic_and_never_wraps_or_aliases():
@@ -77,8 +184,9 @@ def test_the_renderer_may_not_write_a_human_key():
         compose(Page("x.md", {"title": "X"}, [], id="x", kind="actor"))
 
 
-def test_text_that_looks_like_a_marker_cannot_close_a_block_early():
-    page = Page("x.md", {}, [("body", "quote: <!-- generated:end body -->\nafter")], id="x", kind="actor")
+@pytest.mark.parametrize("marker", ["[//]: # (generated:end body)", "<!-- generated:end body -->", "  [//]:#(generated:end body)"])
+def test_text_that_looks_like_a_marker_cannot_close_a_block_early(marker):
+    page = Page("x.md", {}, [("body", f"quote:\n{marker}\nafter")], id="x", kind="actor")
     parsed = parse(compose(page))
     assert [b.name for b in parsed.blocks] == ["body"]
     assert "after" in parsed.blocks[0].content and not parsed.edited()
@@ -90,7 +198,7 @@ def test_the_hash_ignores_line_endings_and_trailing_spaces_but_not_words():
 
 
 def test_human_text_is_kept_byte_for_byte_between_blocks():
-    text = compose(putin_page()).replace("<!-- generated:begin mentions", "Mine:  *notes*\t\n\n\n<!-- generated:begin mentions")
+    text = compose(putin_page()).replace("[//]: # (generated:begin mentions", "Mine:  *notes*\t\n\n\n[//]: # (generated:begin mentions")
     page = parse(text)
     human = [s.text for s in page.segments if isinstance(s, HumanText)]
     assert human == ["\n", "\nMine:  *notes*\t\n\n\n", ""]
@@ -106,7 +214,7 @@ def test_an_edit_inside_a_block_breaks_its_hash():
 
 
 def test_an_emptied_block_is_not_an_edit():
-    text = compose(putin_page()).replace("# Vladimir Putin\n\nPresident of Russia.\n", "\n")
+    text = compose(putin_page()).replace("# Vladimir Putin\n\nPresident of Russia.\n", "")
     assert not parse(text).blocks[0].edited
 
 
@@ -127,7 +235,7 @@ def test_a_page_with_no_markers_is_all_human_text():
 
 
 def test_a_begin_marker_without_end_is_human_text_with_a_problem():
-    text = compose(putin_page()).replace("<!-- generated:end header -->\n", "")
+    text = compose(putin_page()).replace("[//]: # (generated:end header)\n", "")
     page = parse(text)
     assert [b.name for b in page.blocks] == ["mentions"]
     assert page.edited()
@@ -218,6 +326,9 @@ def test_human_keys_become_overrides(tmp_path, kind, keys, overrides):
         ("event", "date: 2021-02-30\n", 4, "YYYY-MM-DD"),
         ("actor", "date: 2021\n", 4, "only events"),
         ("actor", "title: ''\n", 4, "some text"),
+        ("actor", "title: </title><script>alert(1)</script>\n", 4, "cannot contain '<', '>', '&'"),
+        ("actor", "name: Smith & Sons\n", 4, "write 'and' for '&'"),
+        ("event", "name: '<b>Summit</b>'\n", 4, "page header"),
     ],
 )
 def test_bad_override_values_are_ignored_with_a_warning_naming_file_and_line(tmp_path, kind, keys, line, says):
