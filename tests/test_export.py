@@ -67,6 +67,9 @@ def test_the_export_reads_back_as_the_same_entities():
     briefing = sample_briefing()
     exported = json.loads(render_site(briefing).files["briefing.json"])["entities"]
     for original, data in zip(sorted(briefing.entities, key=lambda e: (e.kind, e.id)), exported):
+        if original.kind == "event" and original.summary is None and original.mentions:
+            # an event nobody summed up is summed up by its evidence sentence (derived, not curated)
+            assert data.pop("summary") == min(original.mentions, key=lambda r: (r.source, r.paragraph, r.sentence)).sentence
         assert from_json(Entity, data) == original
 
 

@@ -244,16 +244,17 @@ def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date
     trigger_tokens = {t.i for _, t, _ in triggers}
     events = []
     for date_index, trigger, date_span in triggers:
-        siblings = [s for d, t, s in triggers if t.i == trigger.i and d != date_index]
-        # Words nearer another date of the same verb belong to that date's event.
-        excluded = set(quoted) | {t.i for _, t2, s in triggers if t2.i == trigger.i and s is not date_span for t in s}
+        members = _clause(trigger, trigger_tokens, quoted)
+        siblings = [s for _, t, s in triggers if t.i == trigger.i and s is not date_span]
         if siblings:
-            for token in trigger.subtree:
-                mine = abs(token.i - date_span.start)
-                if any(abs(token.i - s.start) < mine for s in siblings) and token.i != trigger.i and token.dep_ not in SUBJECTS \
-                        and not any(a.dep_ in SUBJECTS for a in token.ancestors if a.i != trigger.i):
-                    excluded.add(token.i)
-        members = _clause(trigger, trigger_tokens, excluded)
+            # Two dates on one verb ("invaded Georgia in 2008 and Ukraine in 2014"): each
+            # object goes with the date nearest to it; the subject is shared.
+            subject_side = {t.i for c in trigger.children if c.dep_ in SUBJECTS for t in c.subtree}
+            nearest_other = {t.i for t in trigger.subtree
+                             if t.i not in subject_side and t.i != trigger.i
+                             and any(abs(t.i - s.start) < abs(t.i - date_span.start) for s in siblings)}
+            members = (members | {t.i for t in trigger.subtree if t.i not in quoted}) - nearest_other
+            members -= {t.i for s in siblings for t in s}
         events.append(_event(sentence_index, date_index, trigger, members, mentions, earlier_people))
     return events
 

@@ -101,13 +101,15 @@ def head_noun_type(span: Span) -> tuple[bool, str | None]:
 def locative(span: Span) -> bool:
     """Used as a location: "in Moscow", "left Moscow", "the Vienna talks", a dateline."""
     head = span.root
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in GOVERNMENT_NOUNS:
+        return False  # "the government in Kyiv" is the state (read from the words: the parse often attaches "in" elsewhere)
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
-        return head.head.head.lower_ not in GOVERNMENT_NOUNS  # "the government in Kyiv" is the state
+        return True
     if head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS:
         return True
     if head.dep_ == "compound" and head.head.pos_ == "NOUN":
         return True
-    doc = span.doc
     return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in ("—", "–", "-", ",")
 
 

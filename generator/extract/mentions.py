@@ -160,6 +160,27 @@ def _national_bodies(doc: Doc) -> list[Span]:
     return spans
 
 
+def _places_named_by_kind(doc: Doc) -> list[Span]:
+    """"the archipelago of Severnaya Zemlya", "the city of Kharkiv": capitalised words after
+    "<place noun> of" are a place, whether or not the model saw a name there."""
+    spans = []
+    for token in doc:
+        if token.lower_ != "of" or not token.i or doc[token.i - 1].lower_ not in kinds.PLACE_NOUNS:
+            continue
+        start = end = token.i + 1
+        while end <= len(doc):  # "the cities of Ashdod and Ashkelon": one span per name
+            if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+                continue
+            if end > start:
+                spans.append(Span(doc, start, end, label="LOC"))
+            if end < len(doc) - 1 and doc[end].lower_ in ("and", ",") and doc[end + 1].is_title:
+                start = end = end + 1
+                continue
+            break
+    return spans
+
+
 def _treaty_spans(doc: Doc) -> list[Span]:
     spans = []
     for token in doc:
@@ -182,7 +203,7 @@ def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]
     """The name candidates of one paragraph, and the acronyms it defines (acronym -> long form)."""
     doc = parsed.doc
     definitions = acronyms.definitions(doc)
-    rule_spans = titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc)
+    rule_spans = titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc) + _places_named_by_kind(doc)
     for long_form, _ in definitions:
         if not _inside_longer_entity(long_form):
             label = "LAW" if treaties.is_instrument_name(long_form.text) else (long_form.root.ent_type_ or "ORG")
@@ -403,6 +424,23 @@ def _vote_types(found: list[Candidate]) -> None:
             c.type = votes[c.name].most_common(1)[0][0]
 
 
+def _surnames_the_model_missed(text: DocumentText, found: list[Candidate]) -> list[Candidate]:
+    """A capitalised word that is the surname of a person the document names in full is a
+    mention of that person even where the model saw no name ("Quarles travelled ...")."""
+    surnames = {c.name.split()[-1] for c in found if c.type == "person" and len(c.name.split()) >= 2}
+    taken = {(c.parsed.paragraph.number, i) for c in found for i in range(c.surface.start, c.surface.end)}
+    added = []
+    for parsed in text.paragraphs:
+        for token in parsed.doc:
+            # the model may tag a rare surname as a common noun: a bare subject still counts
+            as_name = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ == "nsubj" and not any(token.children))
+            if token.text in surnames and as_name and (parsed.paragraph.number, token.i) not in taken \
+                    and not token.ent_type_ and token.dep_ != "compound":
+                span = parsed.doc[token.i:token.i + 1]
+                added.append(Candidate(parsed, span, "PERSON", span, kind="actor", type="person", name=token.text))
+    return sorted(found + added, key=lambda c: (c.parsed.paragraph.number, c.span.start))
+
+
 def _resolve_short_names(found: list[Candidate]) -> None:
     """A short name is the full name it abbreviates, the nearest one before it (or, failing
     that, after): "Sherman" -> "Wendy Sherman", "Le Drian" -> "Jean-Yves Le Drian", "Sheikh
@@ -438,6 +476,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
         found += paragraph_found
         defined.update(paragraph_defined)
     found = [c for c in found if classify(c)]
+    found = _surnames_the_model_missed(text, found)
     _apply_acronyms(found, defined)
     _treaty_stems(found)
     _vote_types(found)

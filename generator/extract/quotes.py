@@ -43,9 +43,6 @@ def _subject(verb: Token) -> Token | None:
 
 
 def extract(text: DocumentText, extraction: Extraction) -> None:
-    mention_at: dict[tuple[int, int], int] = {}  # (sentence, char start) -> mention index
-    for index, mention in enumerate(extraction.mentions):
-        mention_at[(mention.sentence, mention.start)] = index
     last_person: int | None = None
     for parsed in text.paragraphs:
         doc = parsed.doc
@@ -58,7 +55,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
                 continue
             sentence = text.sentence_of(parsed, span[0])
             last_person = _last_person_before(extraction, text, sentence, start, last_person)
-            speaker = _attribute(text, extraction, parsed, span, mention_at, last_person)
+            speaker = _attribute(text, extraction, parsed, span, last_person)
             if speaker is None and previous_speaker is not None and _continues(doc.text, start):
                 speaker = previous_speaker
             if len(words.split()) < MIN_WORDS:
@@ -67,7 +64,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             previous_speaker = speaker if speaker is not None else previous_speaker
 
 
-def _attribute(text: DocumentText, extraction: Extraction, parsed, quote: Span, mention_at, last_person) -> int | None:
+def _attribute(text: DocumentText, extraction: Extraction, parsed, quote: Span, last_person: int | None) -> int | None:
     sentences = [quote.sent]
     doc = parsed.doc
     # 'Blinken said: "..."' or '"..." Blinken said.' across a sentence break
@@ -85,12 +82,18 @@ def _attribute(text: DocumentText, extraction: Extraction, parsed, quote: Span, 
         if subject.lower_ in PERSONAL_PRONOUNS:
             return last_person if subject.lower_ in ("he", "she") else None
         sentence = text.sentence_of(parsed, subject)
-        for token in [t for t in subject.subtree]:
-            index = mention_at.get((sentence, token.idx))
-            if index is not None and extraction.mentions[index].kind == "actor":
-                return index
-        return None
+        return _speaker_mention(extraction, sentence, subject)
     return None
+
+
+def _speaker_mention(extraction: Extraction, sentence: int, subject: Token) -> int | None:
+    """The actor the subject names: the mention at its head word ("NATO Secretary General X":
+    X, not NATO), else a person in it, else any actor in it."""
+    inside = [(i, m) for i, m in enumerate(extraction.mentions)
+              if m.sentence == sentence and m.kind == "actor" and subject.left_edge.idx <= m.start < subject.right_edge.idx + len(subject.right_edge)]
+    at_head = [i for i, m in inside if m.start <= subject.idx < m.end]
+    people = [i for i, m in inside if m.type == "person"]
+    return (at_head or people or [i for i, _ in inside] or [None])[0]
 
 
 def _continues(paragraph: str, start: int) -> bool:

@@ -178,7 +178,7 @@ def author(head: Token) -> Token | None:
 def named_instrument(token: Token) -> bool:
     """"a partnership named AUKUS", "the pact, known as X": `token` is the name's head."""
     verb = token.head
-    if token.pos_ != "PROPN" or token.dep_ not in ("oprd", "dobj", "attr", "npadvmod", "appos", "xcomp"):
+    if not (token.pos_ == "PROPN" or token.is_upper or token.is_title) or token.dep_ not in ("oprd", "dobj", "attr", "npadvmod", "appos", "xcomp"):
         return False
     if verb.lemma_.lower() not in ("name", "call", "know", "dub", "title") or verb.dep_ not in ("acl", "relcl", "advcl"):
         return False

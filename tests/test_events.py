@@ -1,0 +1,80 @@
+"""Events: dated happenings with their participants, place and a readable name."""
+from __future__ import annotations
+
+from datetime import date
+
+from generator.model import Extraction
+from tests.extraction import briefing, document, entity, extraction
+
+
+def events(found: Extraction) -> list[tuple[str, str, set[str], str | None]]:
+    """(name, date, participant names, place name) for each event mention."""
+    return [(e.name, found.dates[e.date].value.iso, {found.mentions[i].name for i in e.participants},
+             found.mentions[e.place].name if e.place is not None else None) for e in found.events]
+
+
+def test_a_dated_meeting_is_an_event_with_participants_and_place():
+    # published Saturday 8 January 2022: "on Monday ... will meet" is the coming Monday
+    found = extraction("On Monday, Deputy Secretary of State Karen Holloway will meet Russian Deputy Foreign Minister "
+                       "Oleg Vasnetsov in Geneva.")
+    [(name, when, participants, place)] = events(found)
+    assert when == "2022-01-10"
+    assert {"Karen Holloway", "Oleg Vasnetsov"} <= participants
+    assert place == "Geneva"
+    assert name == "Karen Holloway meets Oleg Vasnetsov in Geneva"
+
+
+def test_a_sentence_without_a_date_makes_no_event():
+    assert not extraction("Karen Holloway met Oleg Vasnetsov in Geneva.").events
+
+
+def test_a_state_is_not_an_event():
+    assert not extraction("Karen Holloway was in Geneva on Monday.").events
+
+
+def test_two_dates_on_one_verb_are_two_events():
+    found = extraction("Moscow invaded Georgia in 2008 and Ukraine in 2014.")
+    by_date = {when: participants for _, when, participants, _ in events(found)}
+    assert set(by_date) == {"2008", "2014"}
+    assert "Georgia" in by_date["2008"] and "Ukraine" not in by_date["2008"]
+    assert "Ukraine" in by_date["2014"]
+
+
+def test_a_passive_event_is_named_in_the_passive():
+    found = extraction("Signed in Helsinki in 1992, the Open Skies Treaty allows unarmed flights.")
+    [(name, when, _, place)] = events(found)
+    assert when == "1992"
+    assert name.startswith("Open Skies Treaty signed")
+    assert place == "Helsinki"
+
+
+def test_a_pronoun_subject_is_the_people_named_before():
+    found = extraction("The formula was first adopted by Ronald Carver and Mikhail Orlov when they met in this city in 1985.")
+    [(name, when, participants, _)] = [e for e in events(found) if e[1] == "1985"]
+    assert {"Ronald Carver", "Mikhail Orlov"} <= participants
+    assert name.startswith("Ronald Carver and Mikhail Orlov meet")
+
+
+def test_the_following_day_is_the_day_after_the_date_before():
+    found = extraction("On Monday the delegations will meet in Geneva.", "The following day, NATO ministers will gather in Brussels.")
+    assert [when for _, when, _, _ in events(found)] == ["2022-01-10", "2022-01-11"]
+
+
+def test_quoted_words_are_not_participants():
+    found = extraction('"Russia is not the aggressor," a senior official told reporters on Saturday.')
+    [(name, when, participants, _)] = events(found)
+    assert when == "2022-01-08"
+    assert "Russia" not in participants
+    assert name == "Senior official tells reporters"
+
+
+def test_the_same_event_told_by_two_documents_is_one_event():
+    first = document("President Maria Lindqvist and President Tomas Berg met in Geneva on Wednesday.", doc_id="a",
+                     published=date(2021, 6, 17))
+    second = document("Maria Lindqvist held talks with Tomas Berg in Geneva on Wednesday.", doc_id="b",
+                      published=date(2021, 6, 18))
+    result = briefing(first, second)
+    meetings = [e for e in result.entities if e.kind == "event" and e.date == "2021-06-16"]
+    assert len(meetings) == 1
+    assert {r.source for r in meetings[0].mentions} == {"a", "b"}
+    assert entity(result, "actor", "Maria Lindqvist").id in meetings[0].participants

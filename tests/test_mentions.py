@@ -1,0 +1,187 @@
+"""Mentions: what a name in a sentence is, with the real spaCy pipeline, on sentences written
+for these tests (not the sample article's)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction import extraction, mention, names
+
+
+# --------------------------------------------------------------------------- titles and roles
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Deputy Secretary of State Karen Holloway met the delegation.", "Karen Holloway", "Deputy Secretary of State"),
+    ("Russian Deputy Foreign Minister Oleg Vasnetsov said the talks were useful.", "Oleg Vasnetsov", "Deputy Foreign Minister"),
+    ("Kremlin spokesman Ivan Dorokhov declined to comment.", "Ivan Dorokhov", "spokesman"),
+])
+def test_a_title_before_a_name_becomes_the_role(sentence, person, role):
+    found = mention(extraction(sentence), person)
+    assert found.type == "person"
+    assert found.role == role
+
+
+def test_a_title_names_the_country_it_belongs_to():
+    found = mention(extraction("Russian Deputy Foreign Minister Oleg Vasnetsov said the talks were useful."), "Oleg Vasnetsov")
+    assert found.affiliation == "country:RU"
+
+
+def test_an_unknown_title_of_the_usual_shape_still_reveals_the_person():
+    # "Secretary-Normal" is how a synonym spinner writes "Secretary-General": the model then
+    # misses the name; the shape "<Head>-<Word>" before capitalised words gives it back.
+    found = extraction("NATO Secretary-Normal Ingrid Solheim told reporters Friday that the risk was real.")
+    person = mention(found, "Ingrid Solheim")
+    assert person.type == "person"
+    assert person.role == "Secretary-Normal"
+    assert "NATO" in names(found, "actor")  # the organisation in the title is still mentioned
+
+
+def test_the_state_in_secretary_of_state_is_part_of_the_title():
+    found = extraction("Secretary of State Karen Holloway spoke to reporters.")
+    assert "State" not in names(found)
+
+
+def test_an_administration_stands_for_its_president():
+    found = mention(extraction("The Harlow administration supplied the aid last year."), "Harlow administration")
+    assert found.name == "Harlow"
+    assert found.type == "person"
+
+
+# --------------------------------------------------------------------------- countries, capitals, seats
+
+
+@pytest.mark.parametrize("text", ["U.S.", "US", "United States", "America", "American"])
+def test_variants_of_a_country_name_are_that_country(text):
+    sentence = f"The {text} officials left." if text == "American" else f"The {text} said it would reply."
+    found = mention(extraction(sentence), text)
+    assert (found.kind, found.type, found.key) == ("actor", "country", "country:US")
+
+
+def test_a_capital_that_acts_is_its_government():
+    found = mention(extraction("Moscow said it would answer the proposal."), "Moscow")
+    assert (found.kind, found.key) == ("actor", "country:RU")
+
+
+def test_a_capital_where_something_happens_is_a_place():
+    found = mention(extraction("The delegations met in Moscow on Monday."), "Moscow")
+    assert found.kind == "place"
+
+
+def test_a_capital_modifying_a_noun_is_a_place():
+    found = mention(extraction("He heads the delegation at the Vienna talks on security."), "Vienna")
+    assert found.kind == "place"
+
+
+def test_the_government_in_a_capital_is_the_state():
+    found = mention(extraction("Washington shares no treaty obligations with the government in Kyiv."), "Kyiv")
+    assert (found.kind, found.key) == ("actor", "country:UA")
+
+
+def test_a_seat_of_government_that_acts_is_the_state():
+    found = mention(extraction("The Kremlin said the exercise was defensive."), "Kremlin")
+    assert (found.kind, found.key) == ("actor", "country:RU")
+
+
+def test_a_lower_case_demonym_is_not_a_name():
+    # a spinner's "japanese Europe" for "eastern Europe"
+    assert "Japan" not in names(extraction("Tensions rose in japanese Europe this winter."))
+
+
+def test_a_known_name_inside_a_larger_name_is_not_mentioned():
+    assert "Germany" not in names(extraction("The Berlin Wall fell in 1989."))
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_names_listed_in_one_span_are_split():
+    found = extraction("Sirens sounded in the southern cities of Ashdod and Ashkelon.")
+    assert {"Ashdod", "Ashkelon"} <= names(found, "place")
+
+
+def test_a_geographic_word_joins_the_name():
+    assert "Lake Geneva" in names(extraction("The villa stands on the shore of Lake Geneva."), "place")
+
+
+def test_a_region_word_stays_in_the_surface_form():
+    found = mention(extraction("The exercise opens next week in the Lviv region in the west."), "Lviv")
+    assert found.kind == "place"
+    assert found.text == "Lviv region"
+
+
+def test_the_archipelago_of_x_is_a_place():
+    found = extraction("The last test took place on the Arctic archipelago of Severnaya Zemlya in 1990.")
+    assert mention(found, "Severnaya Zemlya").kind == "place"
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def test_a_demonym_and_a_body_noun_make_a_national_body():
+    found = mention(extraction("The Russian Foreign Ministry said the treaty had lost its value."), "Russian Foreign Ministry")
+    assert (found.kind, found.type) == ("actor", "organization")
+
+
+def test_a_country_possessive_names_the_same_body():
+    found = mention(extraction("Russia's Foreign Ministry said the talks were useful."), "Russia's Foreign Ministry")
+    assert found.key == "org:ru-foreign-ministry"
+
+
+def test_an_unqualified_body_takes_the_qualified_name_used_before():
+    found = extraction("The Russian Foreign Ministry said the treaty had lost its value.",
+                       "In January the Foreign Ministry announced the start of the procedures.")
+    later = [m for m in found.mentions if m.text == "Foreign Ministry"]
+    assert later and all(m.name == "Russian Foreign Ministry" for m in later)
+
+
+def test_an_unqualified_generic_body_alone_is_dropped():
+    assert "Parliament" not in names(extraction("Parliament moved quickly on the bill."))
+
+
+def test_an_acronym_defined_in_the_text_names_the_same_thing():
+    found = extraction("Delegates met at the Organization for Security and Co-operation in Europe (OSCE) in May.",
+                       "The OSCE later published a report.")
+    assert found.acronyms["OSCE"] == "Organization for Security and Co-operation in Europe"
+    assert {m.key for m in found.mentions if m.name in ("OSCE", "Organization for Security and Co-operation in Europe")} == {"org:osce"}
+
+
+# --------------------------------------------------------------------------- false positives
+
+
+def test_a_person_name_with_an_article_is_no_person():
+    # spun "Cold War"
+    found = extraction("The build-up is the largest since the Chilly Warfare, analysts say.")
+    assert not [m for m in found.mentions if m.type == "person"]
+
+
+def test_a_name_in_apposition_to_a_thing_is_not_an_actor():
+    found = extraction("Rapid Trident, an annual exercise it hosts with the United States, opens next week.")
+    assert "Rapid Trident" not in names(found)
+
+
+def test_a_name_in_apposition_to_people_is_a_person():
+    found = extraction("The two envoys, Margaux Delacroix and Hugo Lemaire, were called back to Paris.")
+    assert mention(found, "Margaux Delacroix").type == "person"
+
+
+# --------------------------------------------------------------------------- within the document
+
+
+def test_a_surname_is_the_full_name_used_before():
+    found = extraction("Deputy Secretary of State Karen Holloway led the delegation.", "Holloway said the talks were useful.")
+    assert [m.name for m in found.mentions if m.text == "Holloway"] == ["Karen Holloway"]
+
+
+def test_two_people_who_share_a_surname_stay_apart():
+    found = extraction("National security adviser Peter Quarles spoke first.",
+                       "The ambassador, Thomas Quarles, left Moscow the following month.",
+                       "Quarles travelled to Geneva for the talks.")
+    assert {"Peter Quarles", "Thomas Quarles"} <= names(found, "actor")
+    # the lone surname is the nearest full name before it
+    assert [m.name for m in found.mentions if m.text == "Quarles"] == ["Thomas Quarles"]
+
+
+def test_one_name_gets_one_type_in_a_document():
+    found = extraction("Prime Minister Alan Whitcombe spoke on Monday.", "Whitcombe said the deal was fair.",
+                       "Whitcombe added that the submarines would be built at home.")
+    assert {m.type for m in found.mentions if m.name == "Alan Whitcombe"} == {"person"}

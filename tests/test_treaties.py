@@ -1,0 +1,101 @@
+"""Treaties and agreements: named, described, drafted, with acronyms and parties."""
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.acronyms import long_form
+from generator.resolve.names import treaty_forms
+from tests.extraction import briefing, document, entity, extraction, mention, names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Open Skies Treaty lets members fly over each other's territory.", "Open Skies Treaty"),
+    ("The Abraham Accords were signed on the South Lawn.", "Abraham Accords"),
+    ("Russia ceased to be a party to the Treaty on Open Skies on Saturday.", "Treaty on Open Skies"),
+    ("The Vienna Document requires observers to be invited.", "Vienna Document"),
+])
+def test_named_instruments_are_treaties(sentence, name):
+    assert name in names(extraction(sentence), "treaty")
+
+
+def test_a_treaty_organisation_is_an_organisation():
+    found = extraction("The Comprehensive Nuclear-Test-Ban Treaty Organization runs the monitoring stations.")
+    assert "Comprehensive Nuclear-Test-Ban Treaty Organization" in names(found, "actor")
+    assert not names(found, "treaty")
+
+
+def test_a_calendar_word_does_not_extend_a_treaty_name():
+    assert "Treaty on Open Skies" in names(extraction("Russia left the Treaty on Open Skies on Saturday."), "treaty")
+
+
+@pytest.mark.parametrize("acronym, words, expected", [
+    ("CTBT", "the Comprehensive Nuclear-Test-Ban Treaty", "Comprehensive Nuclear-Test-Ban Treaty"),
+    ("New START", "the New Strategic Arms Reduction Treaty", "New Strategic Arms Reduction Treaty"),
+    ("UAE", "Israel and the United Arab Emirates", "United Arab Emirates"),
+    ("XYZ", "the Open Skies Treaty", None),
+])
+def test_acronym_long_forms(acronym, words, expected):
+    assert long_form(acronym, words) == expected
+
+
+def test_the_acronym_forms_of_a_treaty_name_are_one_key():
+    assert set(treaty_forms("Intermediate-Range Nuclear Forces (INF) Treaty")) == {
+        "intermediate range nuclear forces treaty", "inf", "inf treaty"}
+    assert treaty_forms("Treaty on Open Skies")[0] == treaty_forms("Open Skies Treaty")[0]
+
+
+def test_a_year_description_is_the_treaty_named_before_it():
+    found = extraction("In 2019 the United States left the Intermediate-Range Nuclear Forces (INF) Treaty.",
+                       "The 1987 treaty had banned a whole class of missiles.")
+    described = mention(found, "1987 treaty")
+    assert described.name == "Intermediate-Range Nuclear Forces (INF) Treaty"
+    assert described.year == 1987
+
+
+def test_a_year_description_with_nothing_named_before_stays_itself():
+    found = extraction("The 1994 treaty with Jordan ended the state of war.")
+    treaty = mention(found, "1994 treaty with Jordan")
+    assert treaty.name == "treaty with Jordan"
+    assert treaty.year == 1994
+    assert treaty.parties == ["country:JO"]
+    assert "Jordan" in names(found, "actor")  # the country inside the description is still mentioned
+
+
+def test_a_vague_plural_is_no_treaty():
+    assert not names(extraction("The allies may forge diplomatic agreements with Russia on several issues."), "treaty")
+
+
+def test_drafts_are_named_by_their_author():
+    found = extraction("Last month the Russian Foreign Ministry published two draft agreements on security guarantees.")
+    treaty = mention(found, "two draft agreements")
+    assert treaty.name == "Russian draft agreements"
+    assert treaty.parties == ["country:RU"]
+
+
+def test_a_shorter_description_is_the_longer_one_before_it():
+    found = extraction("Last month the Russian Foreign Ministry published two draft treaties.",
+                       "The draft treaties call for an end to the alliance's expansion.")
+    assert {m.name for m in found.mentions if m.kind == "treaty"} == {"Russian draft treaties"}
+
+
+def test_a_description_with_the_same_parties_is_the_named_treaty():
+    found = extraction("They signed a Treaty of Peace and Full Normalization between Israel and the United Arab Emirates.",
+                       "The Emirati-Israeli agreement was announced last month.")
+    assert mention(found, "Emirati-Israeli agreement").name == "Treaty of Peace and Full Normalization"
+
+
+def test_a_description_in_apposition_to_a_named_treaty_is_that_treaty():
+    found = extraction("The Vienna Document, the main confidence-building agreement of the OSCE, requires observers.")
+    assert names(found, "treaty") == {"Vienna Document"}
+
+
+def test_a_named_partnership_is_a_treaty():
+    assert "TRILAT" in names(extraction("The partnership, named TRILAT after its three members, was unveiled on Wednesday."), "treaty")
+
+
+def test_treaty_names_merge_across_documents():
+    result = briefing(document("Washington left the Intermediate-Range Nuclear Forces (INF) Treaty in 2019.", doc_id="a"),
+                      document("Talks on the INF treaty could resume, officials said on Friday.", doc_id="b"))
+    treaty = entity(result, "treaty", "Intermediate-Range Nuclear Forces Treaty")
+    assert {"INF treaty", "Intermediate-Range Nuclear Forces (INF) Treaty"} <= set(treaty.aliases)
+    assert {r.source for r in treaty.mentions} == {"a", "b"}
