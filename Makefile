@@ -10,7 +10,7 @@ DOCS ?= docs
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build generate site test serve eval clean
+.PHONY: build generate site test serve eval check clean
 
 build: generate site  ## generate docs/ from seeds/, then build the site into site/
 
@@ -28,6 +28,9 @@ serve: build  ## serve the site on http://127.0.0.1:8000 with live reload
 
 eval: $(RUNTIME)  ## score extraction against the gold annotations in ../shared
 	$(PY) -m generator.evaluate
+
+check: $(RUNTIME)  ## fail when docs/ differs from what a build of seeds/ (and the edits in docs/) gives
+	$(PY) -m generator check --seeds $(SEEDS) --docs $(DOCS)
 
 clean:
 	rm -rf site .cache
