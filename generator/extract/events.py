@@ -95,16 +95,31 @@ def _clause(trigger: Token, other_triggers: set[int], excluded: set[int]) -> set
     return members - excluded
 
 
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "all",
+                  "none", "both", "each", "one", "two", "three", "several", "majority", "number"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+
+
+def _relative(token: Token) -> bool:
+    return token.lower_ in RELATIVE_PRONOUNS and token.pos_ in ("PRON", "DET", "SCONJ")
+
+
 def _phrase(token: Token, limit: int = PHRASE_WORDS) -> str:
-    """A compact noun phrase for `token`: its left modifiers and the head, as written."""
+    """A compact noun phrase for `token`: its left modifiers and the head, as written; a
+    quantity takes its "of" complement ("thousands of migrants"), an event noun too ("the
+    2017 edition of Zapad")."""
     keep = [t for t in token.subtree if t.i <= token.i and token.i - t.i < limit
             and t.dep_ not in ("punct", "relcl", "acl", "appos", "advmod", "cc", "conj")]
     while keep and keep[0].lower_ in ("the", "a", "an"):
         keep = keep[1:]
-    if not keep:
-        return token.text
     doc = token.doc
-    return doc[keep[0].i:token.i + 1].text
+    text = doc[keep[0].i:token.i + 1].text if keep else token.text
+    complement = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if complement is not None and (token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in EVENT_NOUNS):
+        objects = [c for c in complement.children if c.dep_ == "pobj"]
+        if objects:
+            text += " of " + _phrase(objects[0], limit=4)
+    return text
 
 
 def _verb_form(trigger: Token, plural: bool) -> str:
@@ -160,7 +175,7 @@ def _subject_of(trigger: Token) -> Token | None:
     verb = trigger
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        if subject is not None and _relative(subject) and verb.dep_ in ("relcl", "acl"):
             return verb.head  # "the treaty, which was opened for signature": the treaty
         if subject is not None:
             return subject
@@ -173,6 +188,12 @@ def _subject_of(trigger: Token) -> Token | None:
     return None
 
 
+def _dateline(token: Token) -> bool:
+    """"PARIS — France recalled ...": the place the story was filed from, not the subject."""
+    doc = token.doc
+    return token.is_upper and len(token) > 2 and token.i + 1 < len(doc) and doc[token.i + 1].text in ("—", "–", "-")
+
+
 def _passive(trigger: Token) -> bool:
     """"was signed", or a bare participle ("Signed in 1992, the treaty ...")."""
     if any(c.dep_ == "auxpass" for c in trigger.children):
@@ -181,35 +202,62 @@ def _passive(trigger: Token) -> bool:
 
 
 def _objects_of(trigger: Token) -> list[Token]:
+    """What the trigger acts on. In a relative clause the noun it hangs from is the object
+    when the clause has none of its own ("the conditions that lawmakers wrote into ...")."""
     found = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS | {"by", "on", "since", "during", "after", "before", "for"}:
-            found += [(c) for c in child.children if c.dep_ == "pobj"]
+            found.append(trigger.head if _relative(child) and trigger.dep_ in ("relcl", "acl") else child)
+        elif child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS | {"by", "on", "since", "during", "after", "before", "for", "until"}:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    if trigger.dep_ in ("relcl", "acl") and not any(c.dep_ == "dobj" for c in trigger.children) and trigger.head.pos_ == "NOUN" \
+            and any(c.dep_ == "nsubj" and not _relative(c) for c in trigger.children):
+        found.insert(0, trigger.head)
     return found
 
 
-def _describe(token: Token, mentions: _Mentions, preposition: bool = False) -> str:
-    """How an event name refers to `token`: the name of the actor it is, or the words."""
+def _describe(token: Token, mentions: _Mentions, preposition: bool = False, trigger: Token | None = None) -> str:
+    """How an event name refers to `token`: the name of the actor or treaty it is (or of the
+    treaty "it" stands for), or the words."""
     named = [m.name for _, m in mentions.heading(token) if m.kind in ("actor", "treaty")]
+    if not named and token.lower_ == "it":
+        named = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.end <= token.i][-1:]
     text = " and ".join(dict.fromkeys(named)) if named else _phrase(token)
-    if preposition and token.dep_ == "pobj":
-        text = f"{token.head.lower_} {text}"
+    if preposition and token.dep_ == "pobj" and (trigger is None or token.head.head.i == trigger.i):
+        text = f"{token.head.lower_} {text}"  # "withdraws from the treaty", not "accepts of the Council"
     return text
 
 
-def _name(trigger: Token, subject: Token | None, subject_text: str | None, objects: list[Token], place: str | None, mentions: _Mentions) -> str:
+def _infinitive(trigger: Token, mentions: _Mentions) -> str:
+    """"agreed to send their ambassadors back": what was agreed, tried, planned."""
+    verb = next((c for c in trigger.children if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children)), None)
+    if verb is None:
+        return ""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    return f"to {verb.lower_}" + (f" {_describe(obj, mentions)}" if obj is not None else "")
+
+
+def _name(trigger: Token, subject: Token | None, subject_text: str | None, objects: list[Token], place: str | None,
+          mentions: _Mentions, extra_objects: list[str]) -> str:
     if trigger.pos_ in ("VERB", "AUX"):
         words = [subject_text] if subject_text else []
         if _passive(trigger):
             words.append(trigger.text.lower() + _particle(trigger))
+            agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None and (subject is None or subject.i != by.i):
+                words.append(f"by {_describe(by, mentions)}")
         else:
             plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(subject.conjuncts) or subject.lower_ in ("they", "we"))
             words.append(_verb_form(trigger, plural) + _particle(trigger))
-        words += [_describe(o, mentions, preposition=True) for o in objects[:2]]
+        described = [_describe(o, mentions, preposition=True, trigger=trigger) for o in objects[:2]]
+        words += described or [" and ".join(extra_objects[:2])]
+        words.append(_infinitive(trigger, mentions))
     else:
-        words = [_phrase(trigger, limit=5)]
+        treaty = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.start <= trigger.i < span.end]
+        words = treaty[:1] or [_phrase(trigger, limit=5)]
+        if extra_objects and not treaty and not any(name in words[0] for name in extra_objects):
+            words.append("with " + " and ".join(extra_objects[:3]))  # "Summit with Joe Biden and Vladimir Putin"
     if place and place not in " ".join(words):
         words.append(f"in {place}")
     text = " ".join(w for w in words if w)
@@ -255,7 +303,7 @@ def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date
                              and any(abs(t.i - s.start) < abs(t.i - date_span.start) for s in siblings)}
             members = (members | {t.i for t in trigger.subtree if t.i not in quoted}) - nearest_other
             members -= {t.i for s in siblings for t in s}
-        events.append(_event(sentence_index, date_index, trigger, members, mentions, earlier_people))
+        events.append(_event(sentence_index, date_index, trigger, members, mentions, earlier_people, bool(siblings)))
     return events
 
 
@@ -277,7 +325,7 @@ def pronoun_antecedents(pronoun: Token, mentions: _Mentions, earlier_people: lis
 
 
 def _event(sentence_index: int, date_index: int, trigger: Token, members: set[int], mentions: _Mentions,
-           earlier_people: list[tuple[int, Mention]]) -> EventMention:
+           earlier_people: list[tuple[int, Mention]], split: bool) -> EventMention:
     participants, treaties, place, place_name = [], [], None, None
     for index, mention, span in mentions.within(members):
         if mention.kind == "actor":
@@ -288,6 +336,14 @@ def _event(sentence_index: int, date_index: int, trigger: Token, members: set[in
             place, place_name = index, mention.name
     subject = _subject_of(trigger)
     subject_text = None
+    if subject is not None and _dateline(subject):
+        subject = next((c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i), None)
+    if subject is None and trigger.pos_ in ("VERB", "AUX"):
+        # no subject in the parse ("In Canberra, a spokesperson for X said ..."): the nearest
+        # person or body named before the verb
+        before = [m for _, m, span in mentions.within(members | {t.i for t in trigger.sent if t.i < trigger.i})
+                  if m.kind == "actor" and span.end <= trigger.i and m.type in ("person", "organization", "group")]
+        subject_text = before[-1].name if before else None
     if subject is not None:
         if subject.pos_ == "PRON":
             antecedents = pronoun_antecedents(subject, mentions, earlier_people)
@@ -295,8 +351,25 @@ def _event(sentence_index: int, date_index: int, trigger: Token, members: set[in
             participants += [i for i, _ in antecedents]
         else:
             subject_text = _describe(subject, mentions)
-    objects = [o for o in _objects_of(trigger) if o.i in members]
-    return EventMention(name=_name(trigger, subject, subject_text, objects, place_name, mentions), trigger=trigger.lemma_.lower(),
+    objects = [o for o in _objects_of(trigger) if o.i in members or (trigger.dep_ == "relcl" and o.i == trigger.head.i)]
+    # Two dates on one verb: the actors near this date say whom this event concerns
+    # ("invaded Georgia in 2008 and Ukraine in 2014").
+    extra = []
+    if split:
+        in_subject = {t.i for t in subject.subtree} if subject is not None else set()
+        extra = [m.name for _, m, span in mentions.within(members)
+                 if m.kind == "actor" and span.root.i not in in_subject and m.name not in (subject_text or "")]
+    elif trigger.pos_ not in ("VERB", "AUX"):
+        # "their summit": who held it is the subject of the verb the noun depends on
+        in_phrase = {t.i for t in trigger.subtree if t.i <= trigger.i}
+        extra = [m.name for _, m, span in mentions.within(members) if m.kind == "actor" and span.root.i not in in_phrase]
+        verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+        possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children)
+        doer = _subject_of(verb) if verb is not None and possessed and not extra else None
+        if doer is not None and doer.pos_ != "PRON":
+            extra = [m.name for _, m in mentions.heading(doer) if m.kind == "actor"]
+    return EventMention(name=_name(trigger, subject, subject_text, objects, place_name, mentions, list(dict.fromkeys(extra))),
+                        trigger=trigger.lemma_.lower(),
                         sentence=sentence_index, date=date_index, place=place,
                         participants=sorted(set(participants)), treaties=sorted(set(treaties)))
 

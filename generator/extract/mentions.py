@@ -324,6 +324,30 @@ def _anaphoric(c: Candidate) -> bool:
     return definite and not c.parties and not any(t.lower_ in treaties.DRAFT_WORDS | {"joint"} for t in c.span)
 
 
+ANAPHORIC_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol"}
+
+
+def _treaty_anaphors(text: DocumentText, found: list[Candidate]) -> list[Candidate]:
+    """"the treaty" after a named treaty is that treaty: a mention (so its page lists the
+    sentence and the source links the word), never one of its names (see resolve)."""
+    taken = {(c.parsed.paragraph.number, i) for c in found for i in range(c.surface.start, c.surface.end)}
+    ordered = sorted(found, key=lambda c: (c.parsed.paragraph.number, c.span.start))
+    added = []
+    for parsed in text.paragraphs:
+        for token in parsed.doc:
+            if token.lower_ not in ANAPHORIC_HEADS or (parsed.paragraph.number, token.i) in taken:
+                continue
+            if [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"]:
+                continue  # "the treaty" only: any modifier makes it a description (see treaties.py)
+            position = (parsed.paragraph.number, token.i)
+            named = [c for c in ordered if c.kind == "treaty" and not c.descriptive and (c.parsed.paragraph.number, c.span.start) < position]
+            if named:
+                target, span = named[-1], parsed.doc[token.i:token.i + 1]
+                added.append(Candidate(parsed, span, "LAW", span, kind="treaty", name=target.name, year=target.year,
+                                       parties=target.parties, descriptive=True))
+    return sorted(found + added, key=lambda c: (c.parsed.paragraph.number, c.span.start))
+
+
 def _name_drafts(found: list[Candidate]) -> None:
     """"two draft treaties" that "the Russian Foreign Ministry revealed" are the Russian draft
     treaties: the author's country (read after short names are resolved) names them."""
@@ -483,6 +507,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
     _resolve_short_names(found)
     _name_drafts(found)
     _link_treaty_descriptions(found)
+    found = _treaty_anaphors(text, found)
     found = [c for c in found if not (c.generic and len(c.name.split()) == 1)]  # "Parliament", unqualified
     extraction.acronyms = dict(sorted(defined.items()))
     extraction.mentions = [

@@ -2,7 +2,7 @@
 
 Two event mentions are one event when they fall on the same date (to the same precision)
 and either share a participant that is a person or an organisation, or have the same trigger
-and share any participant or the place ("Biden and Putin meet in Geneva" told by three
+and share any participant, a treaty or the place ("Biden and Putin meet in Geneva" told by three
 papers). Everything else stays apart: a briefing would rather show two pages than merge two
 different happenings.
 """
@@ -42,7 +42,8 @@ def _same_event(a: EventRecord, b: EventRecord, actor_types: dict[str, str]) -> 
     if any(actor_types.get(p) in ("person", "organization", "group") for p in shared):
         return True
     same_trigger = a.event.trigger == b.event.trigger
-    return same_trigger and (bool(shared) or (a.place is not None and a.place == b.place))
+    same_treaty = bool(set(a.treaties) & set(b.treaties))
+    return same_trigger and (bool(shared) or same_treaty or (a.place is not None and a.place == b.place))
 
 
 def group_events(records: list[EventRecord], actor_types: dict[str, str]) -> list[list[EventRecord]]:
