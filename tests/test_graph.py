@@ -27,8 +27,10 @@ def parse(svg: str) -> ElementTree.Element:
 
 def test_the_graph_is_well_formed_svg_with_a_title_and_one_link_per_node():
     root = parse(ego_graph(Node("Centre", "./", "country"), crowd(3), [Edge(0, 1, 2)], title="Centre and its neighbours"))
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    # A group, not an image: the nodes inside are links (axe: nested-interactive).
+    assert root.tag == f"{SVG}svg" and root.get("role") == "group"
     assert root.find(f"{SVG}title").text == "Centre and its neighbours"
+    assert root.get("aria-labelledby") == root.find(f"{SVG}title").get("id")
     links = root.findall(f".//{SVG}a")
     assert [a.get("href") for a in links] == ["./", "../actor-000/", "../actor-001/", "../actor-002/"]
     assert [a.find(f"{SVG}text").text for a in links] == ["Centre", "Actor 000", "Actor 001", "Actor 002"]

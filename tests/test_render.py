@@ -47,7 +47,7 @@ def test_every_entity_and_source_has_a_page_and_every_section_an_index(site):
         "events/inf-signed.md", "events/kremlin-asks-guarantees.md", "events/last-meeting.md",
         "events/sherman-meets-ryabkov.md", "events/us-leaves-inf.md",
         f"sources/{TALKS}.md", f"sources/{WITHDRAWAL}.md",
-        "index.md", "timeline.md", "tags.md",
+        "index.md", "timeline.md", "graph.md", "tags.md",
         "actors/index.md", "places/index.md", "treaties/index.md", "events/index.md", "sources/index.md",
     ])
     assert set(site.files) == {"briefing.json"}
@@ -140,14 +140,15 @@ def test_an_actor_header_has_summary_and_fact_sheet_with_every_alias(site):
 
 def test_an_actor_lists_its_events_in_date_order_at_their_precision(site):
     body = block(site, "actors/russia.md", "body")
-    events = re.findall(r"^- (?:\*\*(.+?)\*\* · )?\[(.+?)\]\(\.\./events/", body, re.M)
+    events = re.findall(r'^- (?:<time class="event-date" datetime="[-0-9]+">(.+?)</time> · )?\[(.+?)\]\(\.\./events/', body, re.M)
     assert events == [
         ("1987", "INF Treaty signed"),
         ("July 2019", "Washington and Moscow last meet"),
         ("", "Kremlin asks for guarantees"),  # undated: last, without a date
     ]
     sherman = block(site, "actors/wendy-sherman.md", "body")
-    assert ("- **Mon 10 Jan 2022** · [Sherman meets Ryabkov in Geneva](../events/sherman-meets-ryabkov.md)"
+    assert ('- <time class="event-date" datetime="2022-01-10">Mon 10 Jan 2022</time> · '
+            "[Sherman meets Ryabkov in Geneva](../events/sherman-meets-ryabkov.md)"
             " · with [Sergei Ryabkov](sergei-ryabkov.md) · at [Geneva](../places/geneva.md)\n") in sherman
 
 
@@ -221,7 +222,8 @@ def test_an_event_shows_its_date_precision_and_words_and_its_evidence(site):
 
 def test_a_place_lists_the_events_there(site):
     body = block(site, "places/geneva.md", "body")
-    assert body.startswith("## Events here\n\n- **Mon 10 Jan 2022** · [Sherman meets Ryabkov in Geneva]")
+    assert body.startswith('## Events here\n\n- <time class="event-date" datetime="2022-01-10">Mon 10 Jan 2022</time>'
+                           " · [Sherman meets Ryabkov in Geneva]")
     assert "at [Geneva]" not in body  # the place does not repeat itself
 
 
@@ -277,8 +279,8 @@ def test_the_home_page_tells_what_the_briefing_covers(site):
     assert "2 sources published from Fri 2 Aug 2019 to Sat 8 Jan 2022" in header
     assert "5 actors, 5 events, 1 treaty and 1 place" in header
     body = block(site, "index.md", "body")
-    latest = re.findall(r"^- \*\*(.+?)\*\* · \[", body, re.M)
-    assert latest == ["Mon 10 Jan 2022", "July 2019", "2019", "1987"]
+    latest = re.findall(r'^- <time class="event-date" datetime="([-0-9]+)">(.+?)</time> · \[', body, re.M)
+    assert latest == [("2022-01-10", "Mon 10 Jan 2022"), ("2019-07", "July 2019"), ("2019", "2019"), ("1987", "1987")]
     assert body.index("| [Russia](actors/russia.md) | Country | 2 | 4 |") < body.index("[Sergei Ryabkov](actors/sergei-ryabkov.md) | Person | 1 | 1 |")
     assert "[NATO]" not in body  # stale, mentioned nowhere
     for section in ("actors", "events", "treaties", "places", "sources"):
@@ -290,7 +292,8 @@ def test_the_timeline_groups_dated_events_by_year_and_month(site):
     headings = re.findall(r"^(#+) (.+)$", body, re.M)
     assert headings == [("##", "1987"), ("##", "2019"), ("###", "July 2019"), ("##", "2022"), ("###", "January 2022")]
     assert "Kremlin asks for guarantees" not in body  # undated
-    assert (f"- **July 2019** · [Washington and Moscow last meet](events/last-meeting.md) · with "
+    assert (f'- <time class="event-date" datetime="2019-07">July 2019</time> · '
+            f"[Washington and Moscow last meet](events/last-meeting.md) · with "
             f"[United States](actors/united-states.md), [Russia](actors/russia.md) · source: "
             f"[Envoys to meet in Geneva as tensions rise, ¶3](sources/{TALKS}.md#p3)") in body
     assert "1 event has no known date; see the [list of events](events/index.md)." in block(site, "timeline.md", "header")

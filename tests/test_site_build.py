@@ -106,6 +106,7 @@ def built(tmp_path_factory):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", config, flags=re.M)
     config = re.sub(r"^site_dir: .*$", f"site_dir: {work / 'site'}", config, flags=re.M)
+    config = re.sub(r"^(\s*custom_dir:) (\S+)$", lambda m: f"{m[1]} {ROOT / m[2]}", config, flags=re.M)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "SITE_URL": "https://org.github.io/repo/", "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "-f",

@@ -43,6 +43,7 @@ def render_site(briefing: Briefing) -> RenderedSite:
     pages += [
         render_index("index.md", "home.md.j2", lambda v: v.home(), catalog),
         render_index("timeline.md", "timeline.md.j2", lambda v: v.timeline(), catalog),
+        render_index("graph.md", "graph.md.j2", lambda v: v.network(), catalog),
         render_index("tags.md", "tags.md.j2", lambda v: {}, catalog),
     ]
     pages += [render_index(f"{SECTIONS[kind]}/index.md", "section.md.j2", lambda v, k=kind: v.section(k), catalog)

@@ -28,7 +28,9 @@ SECTION_CONTENTS = {  # the home page's list of sections, in reading order
     "place": "places where events happen or that the sources name",
     "source": "source documents, each with its full text",
 }
-GRAPH_NEIGHBOURS = 12  # nodes around an actor in its graph
+GRAPH_NEIGHBOURS = 12  # nodes around an entity in its graph
+NETWORK_ACTORS = 40  # most-mentioned actors in the whole-briefing graph
+NETWORK_LISTED = 5  # ties listed per actor under the whole-briefing graph
 LISTED_NEIGHBOURS = 20  # co-mentioned actors listed under the graph
 HOME_ITEMS = 10  # latest events and most-mentioned actors on the home page
 SHORT_TITLE = 48  # characters of a source title in a citation
@@ -76,6 +78,7 @@ class SourceGroup:
 class EventItem:
     link: Link
     date: str  # long form at the event's precision, "" when undated
+    datetime: str = ""  # the date as ISO, for a machine-readable <time>; "" when not a calendar date
     place: Link | None = None
     participants: list[Link] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
@@ -150,6 +153,7 @@ class PageViews:
         return EventItem(
             link=self.link(event),
             date=dates.long_date(event.date) if event.date else "",
+            datetime=event.date if dates.parse(event.date) else "",
             place=self.link(place) if place is not None and place != without else None,
             participants=self.links(participants),
             citations=self.citations(self.catalog.mentions(event)) if with_evidence else [],
@@ -173,6 +177,31 @@ class PageViews:
                          if j > i and b.actor.id in shared)
         title = f"{entity.name} and the actors most often mentioned with it (listed below)"
         return graph.ego_graph(center, nodes, edges, title=title, limit=GRAPH_NEIGHBOURS)
+
+    def network(self) -> dict:
+        """The most-mentioned actors of the briefing and who is named with whom: a picture and,
+        for readers who cannot see it, the same ties as a table."""
+        actors = self.ranked_actors()[:NETWORK_ACTORS]
+        index = {a.id: i for i, a in enumerate(actors)}
+        nodes, edges, rows = [], [], []
+        for i, actor in enumerate(actors):
+            sources = len(self.catalog.sources_of(actor))
+            nodes.append(graph.Node(actor.name, relative_href(self.path, page_path("actor", actor.id)), actor.type,
+                                    len(self.catalog.mentions(actor)), _count(sources, "source")))
+            ties = [c for c in self.catalog.co_mentions(actor) if c.actor.id in index]
+            edges.extend(graph.Edge(i, index[c.actor.id], c.paragraphs) for c in ties if index[c.actor.id] > i)
+            rows.append((self.link(actor), TYPE_LABELS.get(actor.type or "", ""), sources,
+                         [Neighbour(self.link(c.actor), c.paragraphs, c.sentences) for c in ties[:NETWORK_LISTED]]))
+        title = (f"The {len(actors)} actors the sources mention most, each tied to those it is most often "
+                 "mentioned with (listed below)")
+        return {"graph": graph.network_graph(nodes, edges, title=title), "rows": rows,
+                "actor_count": len(self.catalog.of_kind("actor")), "shown": len(actors)}
+
+    def ranked_actors(self) -> list[Entity]:
+        """Actors by how many sources mention them, then how often; unmentioned ones left out."""
+        actors = [a for a in self.catalog.of_kind("actor") if self.catalog.mentions(a)]
+        return sorted(actors, key=lambda a: (-len(self.catalog.sources_of(a)), -len(self.catalog.mentions(a)),
+                                             *entity_order(a)))
 
     # ------------------------------------------------------------------ entity pages
 
@@ -209,6 +238,7 @@ class PageViews:
             **self.entity_page(place),
             "events": [self.event_item(e, without=place) for e in self.catalog.events_of(place)],
             "neighbours": self.neighbours(place),
+            "graph": self.graph(place),
         }
 
     def treaty(self, treaty: Entity) -> dict:
@@ -219,6 +249,7 @@ class PageViews:
             "milestones": self.milestones(events),
             "events": [self.event_item(e, without=treaty) for e in events],
             "neighbours": self.neighbours(treaty),
+            "graph": self.graph(treaty),
         }
 
     def milestones(self, events: list[Entity]) -> list[Milestone]:
@@ -268,8 +299,7 @@ class PageViews:
         dated = [s.date for s in sources if dates.parse(s.date)]
         events = [e for e in self.catalog.of_kind("event") if dates.parse(e.date)]
         latest = sorted(events, key=event_order, reverse=True)[:HOME_ITEMS]
-        actors = sorted(self.catalog.of_kind("actor"),
-                        key=lambda a: (-len(self.catalog.sources_of(a)), -len(self.catalog.mentions(a)), *entity_order(a)))
+        actors = self.ranked_actors()
         return {
             "source_count": len(sources),
             "first": dates.long_date(min(dated)) if dated else "",
@@ -278,7 +308,7 @@ class PageViews:
             "latest": [self.event_item(e) for e in latest],
             "top_actors": [(self.link(a), TYPE_LABELS.get(a.type or "", ""), len(self.catalog.sources_of(a)),
                             len(self.catalog.mentions(a)))
-                           for a in actors[:HOME_ITEMS] if self.catalog.mentions(a)],
+                           for a in actors[:HOME_ITEMS]],
             "sections": [(Link(SECTION_TITLES[k], relative_link(self.path, f"{SECTIONS[k]}/index.md")),
                           len(self.catalog.sources) if k == "source" else len(self.catalog.of_kind(k)), nouns)
                          for k, nouns in SECTION_CONTENTS.items()],
