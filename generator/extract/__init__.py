@@ -1,42 +1,167 @@
-"""Extract: one Document in, one Extraction out (pure; cached per document and model version).
+"""Extract: one Document in, one Extraction out (pure; cached per document and pipeline version).
 
-The prose paragraphs of every document go through spaCy in one stream (`nlp.pipe`); then the
+The prose paragraphs of the documents go through spaCy in a stream (`nlp.pipe`); then the
 steps below run over each document's parsed paragraphs, in order, each adding to the
 Extraction. A step is a function `(DocumentText, Extraction) -> None`.
+
+`extract_all` analyses only what the cache (generator/cache.py) does not hold, so an
+unchanged rebuild does not even import spaCy. The documents to analyse are cut into small
+fixed chunks; each chunk is parsed and extracted whole (spaCy and the steps) in one process,
+so that several processes share the work when there is enough of it. A document's result
+does not depend on the chunk it is in, nor on the number of processes (tests check both).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
+from ..cache import ExtractionCache
 from ..config import BuildConfig
 from ..diagnostics import Report
 from ..model import Document, Extraction
-from . import dates, events, mentions, pipeline, quotes
-from .context import DocumentText, ParsedParagraph
 
-STEPS = (mentions.extract, dates.extract, events.extract, quotes.extract)
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .context import DocumentText
+
+# Documents per unit of work: small enough to balance the processes at the end of a run and
+# to hold few parsed paragraphs in memory, big enough that spaCy batches well.
+CHUNK = 4
+# Paragraphs per spaCy batch (measured: 32 to 256 run at the same speed; memory grows with it).
+BATCH_SIZE = 64
+# A second process pays off from this many documents to analyse (it starts in about a
+# second: a fork of the loaded pipeline, then spaCy warming up; see bench/README.md).
+PARALLEL_FROM = 8
 
 
-def extract_document(text: DocumentText) -> Extraction:
+@lru_cache(maxsize=1)
+def steps() -> tuple[Callable[["DocumentText", Extraction], None], ...]:
+    """The extraction steps, in order (imported on first use: they import spaCy)."""
+    from . import dates, events, mentions, quotes
+
+    return (mentions.extract, dates.extract, events.extract, quotes.extract)
+
+
+def __getattr__(name: str):
+    # `extract.STEPS` without importing spaCy when this package is imported: an unchanged
+    # rebuild never needs it, and the import alone takes a second.
+    if name == "STEPS":
+        return steps()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def extract_document(text: "DocumentText") -> Extraction:
     extraction = Extraction(doc_id=text.document.id)
-    for step in STEPS:
+    for step in steps():
         step(text, extraction)
     return extraction
 
 
-def parse(documents: Iterable[Document], nlp: Language, batch_size: int = 64) -> Iterator[DocumentText]:
-    """Parse the prose of each document, streaming every paragraph through one `nlp.pipe`."""
+def parse(documents: Iterable[Document], nlp: "Language", batch_size: int = BATCH_SIZE) -> Iterator["DocumentText"]:
+    """Parse the prose of each document, streaming every paragraph through one `nlp.pipe`;
+    a document is yielded as soon as its last paragraph is parsed (memory stays flat)."""
+    from .context import DocumentText, ParsedParagraph
+
     documents = list(documents)
-    paragraphs = [(i, p) for i, d in enumerate(documents) for p in d.paragraphs if p.prose]
-    parsed: dict[int, list[ParsedParagraph]] = {i: [] for i in range(len(documents))}
-    for (i, paragraph), doc in zip(paragraphs, nlp.pipe((p.text for _, p in paragraphs), batch_size=batch_size)):
-        parsed[i].append(ParsedParagraph(paragraph, doc))
-    for i, document in enumerate(documents):
-        yield DocumentText(document, parsed[i])
+    paragraphs = ((p.text, (i, p)) for i, d in enumerate(documents) for p in d.paragraphs if p.prose)
+    parsed: list[ParsedParagraph] = []
+    done = 0
+    for doc, (i, paragraph) in nlp.pipe(paragraphs, as_tuples=True, batch_size=batch_size):
+        while done < i:
+            yield DocumentText(documents[done], parsed)
+            parsed, done = [], done + 1
+        parsed.append(ParsedParagraph(paragraph, doc))
+    while done < len(documents):
+        yield DocumentText(documents[done], parsed)
+        parsed, done = [], done + 1
+
+
+# --------------------------------------------------------------------------- the whole corpus
+
+
+class Failure(str):
+    """Why a document could not be analysed (an exception in spaCy or a step)."""
 
 
 def extract_all(documents: list[Document], config: BuildConfig, report: Report) -> list[Extraction]:
-    nlp = pipeline.load(config.model)
-    return [extract_document(text) for text in parse(documents, nlp)]
+    cache = ExtractionCache.for_build(config)
+    found = {d.id: cache.load(d) for d in documents}
+    todo = [d for d in documents if found[d.id] is None]
+    writable = True
+    for document, outcome in analyse(todo, config.model, config.jobs, config.progress):
+        if isinstance(outcome, Failure):
+            report.error((config.seeds / document.path).as_posix(), f"could not be analysed, so nothing from it is on the site: {outcome}")
+            outcome = Extraction(doc_id=document.id)
+        elif writable:
+            try:
+                cache.store(document, outcome)
+            except OSError as error:
+                writable = False
+                report.warn(config.cache.as_posix(), f"cannot write the extraction cache ({error.strerror or error}); this build is complete, but the next one will analyse every document again")
+        found[document.id] = outcome
+    cache.prune()
+    return [found[d.id] for d in documents]
+
+
+def analyse(documents: list[Document], model: str | None, jobs: int = 1, progress: bool = False) -> Iterator[tuple[Document, Extraction | Failure]]:
+    """Each document with its Extraction (or the Failure that stopped it), in order."""
+    if not documents:
+        return
+    from tqdm import tqdm
+
+    from . import pipeline
+
+    pipeline.load(model)  # before any fork: worker processes start with the pipeline loaded
+    chunks = [(model, documents[i : i + CHUNK]) for i in range(0, len(documents), CHUNK)]
+    processes = min(jobs, len(documents) // PARALLEL_FROM + 1, len(chunks))
+    with _mapper(processes) as mapper:
+        bar = tqdm(total=len(documents), desc="analysing", unit="doc", disable=not progress, leave=False)
+        for results in mapper(analyse_chunk, chunks):
+            for document, outcome in results:
+                bar.update()
+                yield document, outcome
+        bar.close()
+
+
+def analyse_chunk(work: tuple[str | None, list[Document]]) -> list[tuple[Document, Extraction | Failure]]:
+    """Parse and extract a few documents (in a worker process, or in the build's own)."""
+    from . import pipeline
+
+    model, documents = work
+    nlp = pipeline.load(model)
+    try:
+        return [(text.document, extract_document(text)) for text in parse(documents, nlp)]
+    except Exception as error:  # noqa: BLE001 - one bad document must not stop the others
+        if len(documents) == 1:
+            return [(documents[0], Failure(_describe(error)))]
+    return [result for document in documents for result in analyse_chunk((model, [document]))]  # which one failed?
+
+
+def _describe(error: Exception) -> str:
+    """The error and where it happened, for a bug report."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f" (at {os.path.basename(frame.tb_frame.f_code.co_filename)}:{frame.tb_lineno})" if frame else ""
+    return f"{type(error).__name__}: {error}{where}"
+
+
+@contextmanager
+def _mapper(processes: int) -> Iterator[Callable]:
+    """`map` in this process, or the ordered `imap` of a pool of worker processes forked from
+    this one (so that each starts with the loaded pipeline) where the system can fork."""
+    if processes <= 1:
+        yield map
+        return
+    methods = multiprocessing.get_all_start_methods()
+    pool = multiprocessing.get_context("fork" if "fork" in methods else None).Pool(processes)
+    try:
+        yield pool.imap
+    finally:
+        pool.terminate()  # every result is in (or the build stopped): end the workers now
+        pool.join()

@@ -1,0 +1,1 @@
+"""Benchmarks of the generator at the scale of a real crisis (see bench/README.md)."""
