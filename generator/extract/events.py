@@ -15,6 +15,7 @@ is a short clause rebuilt from the parse: "Wendy Sherman meets Sergei Ryabkov in
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -272,9 +273,12 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
     for index, found in enumerate(extraction.dates):
         if found.value is not None and found.value.iso:
             dated.setdefault(found.sentence, []).append(index)
+    people = [(i, m) for i, m in enumerate(extraction.mentions) if m.type == "person"]  # in document order
+    people_sentences = [m.sentence for _, m in people]
     for sentence_index, date_indices in sorted(dated.items()):
         parsed, sent = text.sentences[sentence_index]
-        earlier_people = [(i, m) for i, m in enumerate(extraction.mentions) if m.type == "person" and m.sentence < sentence_index]
+        earlier = bisect.bisect_left(people_sentences, sentence_index)
+        earlier_people = people[max(0, earlier - 1):earlier]  # only the last one is ever used
         extraction.events += _sentence_events(extraction, sentence_index, parsed.doc, date_indices,
                                               _Mentions(parsed.doc, by_sentence.get(sentence_index, [])), earlier_people)
 

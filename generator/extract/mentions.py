@@ -331,20 +331,23 @@ def _treaty_anaphors(text: DocumentText, found: list[Candidate]) -> list[Candida
     """"the treaty" after a named treaty is that treaty: a mention (so its page lists the
     sentence and the source links the word), never one of its names (see resolve)."""
     taken = {(c.parsed.paragraph.number, i) for c in found for i in range(c.surface.start, c.surface.end)}
-    ordered = sorted(found, key=lambda c: (c.parsed.paragraph.number, c.span.start))
+    named = iter(sorted((((c.parsed.paragraph.number, c.span.start), c) for c in found if c.kind == "treaty" and not c.descriptive),
+                        key=lambda item: item[0]))
+    upcoming = next(named, None)
+    last: Candidate | None = None  # the treaty named last before the current word
     added = []
     for parsed in text.paragraphs:
         for token in parsed.doc:
-            if token.lower_ not in ANAPHORIC_HEADS or (parsed.paragraph.number, token.i) in taken:
+            position = (parsed.paragraph.number, token.i)
+            while upcoming is not None and upcoming[0] < position:
+                last, upcoming = upcoming[1], next(named, None)
+            if token.lower_ not in ANAPHORIC_HEADS or position in taken or last is None:
                 continue
             if [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"]:
                 continue  # "the treaty" only: any modifier makes it a description (see treaties.py)
-            position = (parsed.paragraph.number, token.i)
-            named = [c for c in ordered if c.kind == "treaty" and not c.descriptive and (c.parsed.paragraph.number, c.span.start) < position]
-            if named:
-                target, span = named[-1], parsed.doc[token.i:token.i + 1]
-                added.append(Candidate(parsed, span, "LAW", span, kind="treaty", name=target.name, year=target.year,
-                                       parties=target.parties, descriptive=True))
+            span = parsed.doc[token.i:token.i + 1]
+            added.append(Candidate(parsed, span, "LAW", span, kind="treaty", name=last.name, year=last.year,
+                                   parties=last.parties, descriptive=True))
     return sorted(found + added, key=lambda c: (c.parsed.paragraph.number, c.span.start))
 
 
@@ -470,16 +473,23 @@ def _resolve_short_names(found: list[Candidate]) -> None:
     that, after): "Sherman" -> "Wendy Sherman", "Le Drian" -> "Jean-Yves Le Drian", "Sheikh
     Abdullah" -> "Abdullah bin Zayed Al Nahyan", "Foreign Ministry" -> "Russian Foreign
     Ministry". Two people who share a surname are never merged without that evidence."""
-    full = [c for c in found if c.kind == "actor" and c.type in ("person", "organization", "group") and len(c.name.split()) >= 2]
+    # full names indexed by their first and last words, in document order
+    by_edge: dict[str, list[tuple[int, Candidate]]] = {}
+    for i, c in enumerate(found):
+        words = c.name.split()
+        if c.kind == "actor" and c.type in ("person", "organization", "group") and len(words) >= 2:
+            for edge in {words[0], words[-1]}:
+                by_edge.setdefault(edge, []).append((i, c))
     for i, c in enumerate(found):
         if c.kind != "actor" or (c.key and not c.generic) or c.type == "country":
             continue
         words = c.name.split()
-        matches = [f for f in full if f is not c and len(f.name.split()) > len(words) and _abbreviates(words, f)]
+        candidates = by_edge.get(words[-1], []) + by_edge.get(words[0], [])
+        matches = sorted({j: f for j, f in candidates if f is not c and len(f.name.split()) > len(words) and _abbreviates(words, f)}.items())
         if not matches:
             continue
-        before = [f for f in matches if found.index(f) < i]
-        target = before[-1] if before else matches[0]
+        before = [f for j, f in matches if j < i]
+        target = before[-1] if before else matches[0][1]
         c.name, c.type, c.key, c.generic = target.name, target.type, target.key, False
         c.role_country = c.role_country or target.role_country
 

@@ -9,6 +9,7 @@ follows another quote in the same paragraph continues it, with the same speaker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
@@ -43,7 +44,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def extract(text: DocumentText, extraction: Extraction) -> None:
-    last_person: int | None = None
+    people = sorted(((m.sentence, m.start), i) for i, m in enumerate(extraction.mentions) if m.type == "person")
     for parsed in text.paragraphs:
         doc = parsed.doc
         previous_speaker: int | None = None
@@ -54,7 +55,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             if span is None:
                 continue
             sentence = text.sentence_of(parsed, span[0])
-            last_person = _last_person_before(extraction, text, sentence, start, last_person)
+            last_person = _last_person_before(people, sentence, start)
             speaker = _attribute(text, extraction, parsed, span, last_person)
             if speaker is None and previous_speaker is not None and _continues(doc.text, start):
                 speaker = previous_speaker
@@ -101,12 +102,7 @@ def _continues(paragraph: str, start: int) -> bool:
     return '"' in paragraph[:start] or "”" in paragraph[:start]
 
 
-def _last_person_before(extraction: Extraction, text: DocumentText, sentence: int, start: int, current: int | None) -> int | None:
-    best = current
-    for index, mention in enumerate(extraction.mentions):
-        if mention.type != "person":
-            continue
-        if mention.sentence < sentence or (mention.sentence == sentence and mention.start < start):
-            if best is None or (mention.sentence, mention.start) >= (extraction.mentions[best].sentence, extraction.mentions[best].start):
-                best = index
-    return best
+def _last_person_before(people: list[tuple[tuple[int, int], int]], sentence: int, start: int) -> int | None:
+    """The person named last before (sentence, start); `people` is sorted by position."""
+    at = bisect.bisect_left(people, ((sentence, start), -1))
+    return people[at - 1][1] if at else None
