@@ -12,7 +12,9 @@ text for screen readers. Layouts depend only on the order and weights of their i
 coordinates are rounded, so the same data gives the same bytes.
 
 Every node is an SVG link. Its href is computed by the caller for `use_directory_urls`
-and is relative, so the site works when served from a sub-path.
+and is relative, so the site works when served from a sub-path. It is written as
+`xlink:href`: Material's instant navigation re-assigns `element.href` on every `[href]`
+element, which throws on an SVG link (its `href` is read-only) and stops the script.
 """
 from __future__ import annotations
 
@@ -23,15 +25,15 @@ from typing import Sequence
 
 from .render.escape import html_attr, html_text
 
-WIDTH, HEIGHT = 860, 440
-RING_X, RING_Y = 240, 150  # radii of the ellipse the neighbours sit on
+WIDTH, HEIGHT = 760, 420
+RING_X, RING_Y = 200, 150  # radii of the ellipse the neighbours sit on; labels fit beside it
 CENTER_RADIUS = 16
-LABEL_CHARS = 24
+LABEL_CHARS = 22
 DEFAULT_LIMIT = 12
 SIDE_TIES = 2  # ties drawn from each neighbour to other neighbours, strongest first
 
-NETWORK_WIDTH, NETWORK_HEIGHT = 1000, 640
-NETWORK_MARGIN = 70  # room for labels at the edges
+NETWORK_WIDTH, NETWORK_HEIGHT = 960, 640
+NETWORK_MARGIN_X, NETWORK_MARGIN_Y = 150, 30  # room for labels beside and above the outer nodes
 NETWORK_STEPS = 300
 NETWORK_TIES = 3  # ties drawn per node in the briefing graph, strongest first
 
@@ -103,7 +105,7 @@ def network_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, title: str,
     lines.append('<g class="nodes" fill="currentColor">')
     for node, (x, y) in zip(nodes, points):
         radius = 4 + 10 * math.sqrt(max(node.weight, 0) / biggest)
-        anchor, lx, ly = _label_place(x, y, radius, cx, cy, NETWORK_WIDTH / 2 - NETWORK_MARGIN)
+        anchor, lx, ly = _label_place(x, y, radius, cx, cy, NETWORK_WIDTH / 2 - NETWORK_MARGIN_X)
         lines.append(_node(node, x, y, radius, anchor, ly, label_x=lx, chars=20))
     lines += ["</g>", "</svg>"]
     return "\n".join(lines)
@@ -177,15 +179,15 @@ def _spiral(index: int) -> tuple[float, float]:
 def _fit(positions: list[tuple[float, float]]) -> list[tuple[float, float]]:
     xs, ys = [p[0] for p in positions], [p[1] for p in positions]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    width, height = NETWORK_WIDTH - 2 * NETWORK_MARGIN, NETWORK_HEIGHT - 2 * NETWORK_MARGIN
-    return [(round(NETWORK_MARGIN + (x - min(xs)) / span_x * width, 1),
-             round(NETWORK_MARGIN + (y - min(ys)) / span_y * height, 1)) for x, y in positions]
+    width, height = NETWORK_WIDTH - 2 * NETWORK_MARGIN_X, NETWORK_HEIGHT - 2 * NETWORK_MARGIN_Y
+    return [(round(NETWORK_MARGIN_X + (x - min(xs)) / span_x * width, 1),
+             round(NETWORK_MARGIN_Y + (y - min(ys)) / span_y * height, 1)) for x, y in positions]
 
 
 def _open(id: str, title: str, width: int, height: int) -> list[str]:
     # role="group", not "img": an image's content is presentational, and the nodes are links.
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="relation-graph" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="relation-graph" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
         f' role="group" aria-labelledby="{html_attr(id)}-title" font-size="13" font-family="sans-serif">',
         f'<title id="{html_attr(id)}-title">{html_text(title)}</title>',
     ]
@@ -224,7 +226,7 @@ def _node(node: Node, x: float, y: float, radius: float, anchor: str, label_y: f
     if node.type:
         classes += " node-" + re.sub(r"[^a-z]", "", node.type.lower())
     bold = ' font-weight="bold"' if central else ""
-    return (f'<a href="{html_attr(node.href)}" class="{classes}"><title>{html_text(tooltip)}</title>'
+    return (f'<a xlink:href="{html_attr(node.href)}" class="{classes}"><title>{html_text(tooltip)}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="#7986cb"/>'
             f'<text x="{(x if label_x is None else label_x):.1f}" y="{label_y:.1f}" text-anchor="{anchor}"{bold}>'
             f'{html_text(label)}</text></a>')

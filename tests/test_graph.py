@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from briefing_samples import sample_briefing  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
+HREF = "{http://www.w3.org/1999/xlink}href"  # not `href`: Material's scripts cannot handle SVG links with it
 
 
 def crowd(n: int) -> list[Node]:
@@ -32,7 +33,7 @@ def test_the_graph_is_well_formed_svg_with_a_title_and_one_link_per_node():
     assert root.find(f"{SVG}title").text == "Centre and its neighbours"
     assert root.get("aria-labelledby") == root.find(f"{SVG}title").get("id")
     links = root.findall(f".//{SVG}a")
-    assert [a.get("href") for a in links] == ["./", "../actor-000/", "../actor-001/", "../actor-002/"]
+    assert [a.get(HREF) for a in links] == ["./", "../actor-000/", "../actor-001/", "../actor-002/"]
     assert [a.find(f"{SVG}text").text for a in links] == ["Centre", "Actor 000", "Actor 001", "Actor 002"]
     assert len(root.findall(f".//{SVG}line")) == 3 + 1  # a spoke per neighbour and the tie between two
 
@@ -41,7 +42,7 @@ def test_a_crowded_graph_keeps_only_the_strongest_neighbours():
     svg = ego_graph(Node("Centre", "./"), crowd(150), [Edge(i, i + 1, 1) for i in range(149)], title="t")
     links = parse(svg).findall(f".//{SVG}a")
     assert len(links) == 1 + DEFAULT_LIMIT
-    assert links[1].get("href") == "../actor-000/" and links[-1].get("href") == f"../actor-{DEFAULT_LIMIT - 1:03d}/"
+    assert links[1].get(HREF) == "../actor-000/" and links[-1].get(HREF) == f"../actor-{DEFAULT_LIMIT - 1:03d}/"
     assert len(parse(ego_graph(Node("C", "./"), crowd(150), title="t", limit=5)).findall(f".//{SVG}a")) == 6
 
 
@@ -78,5 +79,5 @@ def test_links_are_relative_directory_urls_that_work_under_a_sub_path():
     assert relative_href("actors/index.md", "treaties/inf.md") == "../treaties/inf/"
     for p in render_site(sample_briefing()).pages:
         for _, markdown in p.blocks:
-            for href in re.findall(r'<a href="([^"]*)"', markdown):
+            for href in re.findall(r'<a xlink:href="([^"]*)"', markdown):
                 assert not href.startswith("/") and "://" not in href and href.endswith("/"), (p.path, href)

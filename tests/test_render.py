@@ -165,7 +165,7 @@ def test_co_mentioned_actors_are_ranked_by_shared_paragraphs_with_a_graph_and_a_
     listed = re.findall(r"^\| \[(.+?)\]\(.+?\) \| (\d+) \| (\d+) \|$", body, re.M)
     assert listed == [("United States", "3", "3"), ("Wendy Sherman", "2", "0"), ("Sergei Ryabkov", "1", "0")]
     graph = body[body.index("<figure"): body.index("</figure>")]
-    assert re.findall(r'<a href="([^"]+)"', graph) == ["./", "../united-states/", "../wendy-sherman/", "../sergei-ryabkov/"]
+    assert re.findall(r'<a xlink:href="([^"]+)"', graph) == ["./", "../united-states/", "../wendy-sherman/", "../sergei-ryabkov/"]
     assert "\n\n" not in graph  # a blank line would end the raw HTML block
 
 

@@ -150,7 +150,7 @@ def test_every_graph_link_reaches_a_built_page_without_leaving_the_sub_path(buil
         url_dir = page.parent.relative_to(site).as_posix()
         html = page.read_text(encoding="utf-8")
         for svg in re.findall(r"<svg.*?</svg>", html, re.S):
-            for href in re.findall(r'<a href="([^"]+)"', svg):
+            for href in re.findall(r'<a xlink:href="([^"]+)"', svg):
                 assert not href.startswith("/") and "://" not in href
                 target = posixpath.normpath(posixpath.join(url_dir, unquote(href)))
                 assert not target.startswith(".."), (page, href)
