@@ -110,14 +110,14 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 STATEMENTS = [
     "{who} said {past} that {country} would not accept any agreement that left its border regions exposed.",
-    '"{quote}," {who} told reporters in {city} {past}.',
+    '"{quote}," {who} told reporters in {city}.',
     '"{quote}," said {who}. "{quote}."',
     "{who} warned that the talks on {topic} could collapse within weeks if {country2} did not change course.",
-    "In a statement released {past}, the {demonym} Foreign Ministry accused {country2} of violating the {treaty}.",
+    "In a statement, the {demonym} Foreign Ministry accused {country2} of violating the {treaty}.",
     '{who} rejected the accusation, calling it "{short_quote}."',
     "According to {who}, {country} has already moved additional units towards {town}.",
-    "{who} said the government in {capital} was studying the proposal and would respond {future}.",
-    'Earlier {this_period}, {who} described the situation as "{short_quote}."',
+    "{who} said the government in {capital} was studying the proposal.",
+    '{who} has described the situation as "{short_quote}."',
     "{who} has made improving relations with {country2} a priority of the government's second term.",
 ]
 MEETINGS = [
@@ -159,17 +159,33 @@ INSTITUTIONS = [
 BACKGROUND = [
     "The dispute began {long_ago}, when {country} accused {country2} of {accusation}.",
     "Relations between {capital} and {capital2} have deteriorated sharply since {year}.",
-    "Trade between the two countries fell by {pct} percent last year, according to official figures.",
+    "Trade between the two countries is down by about {pct} percent, according to official figures.",
     "The border crossing at {town} remained closed {past}, leaving hundreds of lorries stranded.",
     "Officials in {capital} declined to comment on the reports.",
     "Both governments have said they want to avoid a wider conflict.",
     "The crisis has already pushed up energy prices across the region.",
-    "Protesters gathered outside the {demonym} embassy in {capital2} {past}, demanding the release of detained journalists.",
+    "Protesters outside the {demonym} embassy in {capital2} have demanded the release of detained journalists.",
     "{country2} has denied any involvement and has called for an independent investigation.",
     "{who} resigned {past} after criticism of the government's handling of the crisis.",
     "In {month_past}, {country} and {country2} agreed a temporary ceasefire that collapsed within days.",
 ]
-PATTERNS = STATEMENTS * 3 + MEETINGS * 2 + TREATIES * 2 + MILITARY + INSTITUTIONS + BACKGROUND * 2
+ANALYSIS = [
+    "Diplomats in {capital} say privately that a compromise on {topic} is within reach.",
+    "The government's critics argue that the crisis was avoidable.",
+    "{who}'s office did not respond to a request for comment.",
+    "Much depends on whether {country2} is willing to discuss {topic} at all.",
+    "For now, neither side appears ready to make the first move.",
+    "The economic stakes are considerable for both countries.",
+    "Opinion polls suggest that most voters in {country} favour a negotiated settlement.",
+    "Experts warn that the dispute over {topic} could spread to neighbouring states.",
+    "The {demonym} opposition has accused the government of mishandling the talks.",
+    "Shipping companies have started to avoid the waters near {town}.",
+    "{who} is seen in {capital} as a pragmatist who favours dialogue.",
+    "Under the constitution, any agreement on {topic} needs the approval of parliament.",
+]
+# Weighted so that an article tells about as many events per thousand words as the sample
+# articles in seeds/ (about 16), between statements, analysis and background.
+PATTERNS = STATEMENTS * 3 + ANALYSIS * 3 + BACKGROUND * 2 + MEETINGS + TREATIES + MILITARY + INSTITUTIONS
 LEADS = MEETINGS[:1] + MEETINGS[3:5] + TREATIES[:2] + TREATIES[3:4] + MILITARY[:1] + INSTITUTIONS[:1] + STATEMENTS[:1]
 HEADLINES = [
     "{country} and {country2} trade accusations over {topic}",
@@ -335,9 +351,6 @@ class Article:
     def long_ago(self) -> str:
         return self.rng.choice([f"in {self.year()}", f"{self.rng.randrange(2, 12)} years ago", "last spring",
                                 f"in the summer of {self.year()}"])
-
-    def this_period(self) -> str:
-        return self.rng.choice(["this week", "this month", "this year"])
 
     def month_past(self) -> str:
         when = self.published - timedelta(days=self.rng.randrange(60, 700))
