@@ -9,6 +9,8 @@ DOCS ?= docs
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+# npm ci's stamp: axe-core, which the accessibility browser test injects into pages.
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: build generate site test serve eval check clean bench bench-site
 
@@ -20,7 +22,7 @@ generate: $(RUNTIME)
 site: $(RUNTIME)
 	$(PY) -m mkdocs build --strict
 
-test: $(DEV)  ## run the test suite
+test: $(DEV) $(AXE)  ## run the test suite
 	$(PY) -m pytest
 
 serve: build  ## serve the site on http://127.0.0.1:8000 with live reload
@@ -49,4 +51,15 @@ $(RUNTIME): requirements.txt requirements-model.txt
 
 $(DEV): $(RUNTIME) requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt
+	touch $@
+
+.PHONY: node_modules screenshots
+
+node_modules: $(AXE)  ## install the npm test tools (axe-core) exactly as package-lock.json pins them
+
+screenshots: $(DEV) $(AXE)  ## screenshots of the home, actor, timeline, treaty and graph pages, light and dark, in test-artifacts/screenshots/
+	$(PY) -m pytest tests/browser/test_screenshots.py -q
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
