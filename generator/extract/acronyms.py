@@ -39,6 +39,48 @@ def _is_acronym(span: Span) -> bool:
     return 2 <= capitals and text[:1].isupper() and len(text) <= 12 and any(t.is_upper and len(t) >= 2 for t in span)
 
 
+def _initials(words: list[str]) -> str:
+    """The capitals an acronym takes from words: each capitalised word's first letter (each
+    part of a hyphenated one), all the letters of an acronym inside ("EU")."""
+    letters = []
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            letters.append(re.sub(r"[^A-Z]", "", word))
+        else:
+            letters += [part[0] for part in word.split("-") if part[:1].isupper()]
+    return "".join(letters)
+
+
+def _exact_initials_start(window: Span, start_char: int, acronym: str) -> int:
+    """Schwartz-Hearst takes the shortest long form; when the capitalised words one or two
+    further left make the initials read as the acronym ("China Chamber of Commerce to the EU"
+    for CCCEU; "National Council for Salvation and Renewal" for CNSR, in another language's
+    order), the long form starts there."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    starts = [start_char] + [t.idx for t in reversed(window) if t.idx < start_char and t.is_title and t.lower_ not in FUNCTION_WORDS][:2]
+    for same in (lambda a, b: a == b, lambda a, b: sorted(a) == sorted(b)):
+        for candidate in starts:
+            if same(_initials(window.text[candidate - window.start_char:].split()), letters):
+                return candidate
+    return start_char
+
+
+def _translated_start(window: Span, acronym: str) -> int | None:
+    """"Supreme Electoral Tribunal (TSE)", "National Council for Salvation and Renewal (CNSR)":
+    an acronym from another language's word order has the same initials, in another order."""
+    letters = sorted(re.sub(r"[^A-Z]", "", acronym))
+    for token in window:
+        if not token.is_title or token.lower_ in FUNCTION_WORDS:
+            continue
+        words = window.text[token.idx - window.start_char:].split()
+        if sorted(_initials(words)) == letters and all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words):
+            return token.idx
+    return None
+
+
+FUNCTION_WORDS = {"of", "for", "and", "on", "in", "the", "to", "de", "du", "des", "la", "le", "del", "y", "et"}
+
+
 def definitions(doc: Doc) -> list[tuple[Span, Span]]:
     """(long form, acronym) for every "Long Form (LF)" in the text whose long form starts with
     a capital: names, not descriptions."""
@@ -56,10 +98,15 @@ def definitions(doc: Doc) -> list[tuple[Span, Span]]:
         first = max(token.sent.start, token.i - min(letters + 5, letters * 2) - 4)
         window = doc[first:token.i]
         found = long_form(acronym.text, window.text)
-        if not found:
-            continue
-        start_char = window.end_char - len(found)
+        if found:
+            start_char = _exact_initials_start(window, window.end_char - len(found), acronym.text)
+        else:
+            start_char = _translated_start(window, acronym.text)
+            if start_char is None:
+                continue
         long_span = doc.char_span(start_char, window.end_char, alignment_mode="contract")
+        while long_span is not None and len(long_span) > 1 and long_span[0].lower_ in FUNCTION_WORDS:
+            long_span = long_span[1:]  # "The Supreme Electoral Tribunal": the article is not part of it
         if long_span is None or not long_span.text[:1].isupper() or len(long_span) < 2:
             continue
         pairs.append((long_span, acronym))

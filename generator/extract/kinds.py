@@ -66,7 +66,7 @@ YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 def apposition_type(token: Token) -> tuple[bool, str | None]:
     """What a noun in apposition says about a name: (found, type or None for "not ours")."""
-    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]  # "Gavi, the Vaccine Alliance"
     if token.dep_ == "appos" and token.head.pos_ == "NOUN":
         nouns.append(token.head)
     if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
@@ -106,6 +106,10 @@ def locative(span: Span) -> bool:
         return False  # "the government in Kyiv" is the state (read from the words: the parse often attaches "in" elsewhere)
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
         return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ not in GOVERNMENT_NOUNS | {"policy", "position", "view", "demands", "behaviour", "behavior"}:
+        return True  # "much of Khartoum", "the streets of Kyiv"
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in ("based", "born", "headquartered"):
+        return True  # "the Paris-based agency"
     if head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS:
         return True
     if head.dep_ == "compound" and head.head.pos_ == "NOUN":
@@ -136,13 +140,18 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     country = next((e for e in entries if e.kind == "country" and e.role in ("name", "official", "alias", "demonym", "plural")), None)
     government = next((e for e in entries if e.kind == "country" and e.role in ("capital", "seat")), None)
     place = next((e for e in entries if e.kind == "place"), None)
+    body_seat = next((e for e in entries if e.kind == "organization" and e.role == "seat"), None)
+    if body_seat is not None and government is not None and government.role == "capital" and not (in_title or locative(span)):
+        government = body_seat  # "Brussels insists": the EU, whose seat it is, more than Belgium
     if country is not None and not (country.ambiguous and label == "PERSON"):
         if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound":
             return None  # "Russian" inside another name is part of that name
         return "actor", "country", country.key, country.name
     if government is not None:
         if government.role == "seat":  # "the Kremlin said"; "in the Oval Office" is a room
-            return ("place", None, None, span.text) if locative(span) else ("actor", "country", government.key, government.name)
+            if locative(span):
+                return "place", None, place.key if place else None, place.name if place else span.text
+            return "actor", government.type or "country", government.key, government.name
         if place is not None and (in_title or locative(span)):
             return "place", None, place.key, place.name  # "Abu Dhabi's Crown Prince", "in Moscow"
         return "actor", "country", government.key, government.name
@@ -158,6 +167,21 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     return None
 
 
+def describes_person(token: Token) -> bool:
+    """"India's DGMO, Lieutenant General Harpreet Singh": the name is the title of the person
+    in apposition to it."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+
+
+def unknown_location(span: Span, label: str, role: str | None) -> bool:
+    """"in Kosti", "near Krishna Ghati": an unknown name right after a preposition of place,
+    with no title, is a place whatever the model labelled it."""
+    head = span.root
+    prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") else set())
+    return (not role and head.dep_ == "pobj" and head.head.lower_ in prepositions
+            and not any(c.dep_ in ("poss", "case") for c in head.children) and span[-1].lower_ not in ORGANISATION_NOUNS)
+
+
 def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, str | None] | None:
     """(kind, type) for a name the gazetteers do not know, or None to drop it."""
     if label == "LAW":
@@ -166,15 +190,21 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "treaty", None
     if span.text.lower() == span.text or span[0].is_lower:
         return None
+    if label in ("PERSON", "ORG") and describes_person(span.root):
+        return None
     known, kind = apposition_type(span.root)
     if known:
         return None if kind is None else (("place", None) if kind == "place" else ("actor", kind))
     known, kind = head_noun_type(span)
     if known:
         return ("place", None) if kind == "place" else None
+    if label in ("PERSON", "ORG", "NORP") and unknown_location(span, label, role):
+        return "place", None
     if label == "PERSON":
         if not role and has_article(span.root):
             return None  # "the Chilly Warfare": a person's name takes no article
+        if any(ch.isdigit() for ch in span.text) or (len(span) == 1 and span.text.isupper()):
+            return None  # "H5N1", "TREP": codes and acronyms are no one's name
         if len(span) == 1 and not role and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE:
             return None  # "on Twitter": a lone word after a preposition
         return "actor", "person"
@@ -186,4 +216,6 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "place", None
     if label == "NORP" and locative(span):
         return "place", None  # "at Mulino": the model took a place for a people
-    return None  # NORP of no country ("Western"), EVENT, ...
+    if label == "NORP" and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
+        return "actor", "group"  # "the Inuit", "Kurds": a people named as such, not an adjective
+    return None  # NORP of no country used as an adjective ("Western"), EVENT, ...

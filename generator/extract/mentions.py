@@ -26,14 +26,15 @@ from spacy.util import filter_spans
 
 from .. import gazetteer
 from ..model import Extraction, Mention
-from . import acronyms, kinds, titles, treaties
+from . import acronyms, kinds, spelling, titles, treaties
 from .context import DocumentText, ParsedParagraph
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"}
 # Labels whose spans may list several names ("Ashdod and Ashkelon"): split at "and" or commas.
 LISTING_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # Capitalised words that make a place name with a known name next to them ("Lake Geneva").
-GEO_BEFORE = {"Lake", "Mount", "Cape", "Gulf", "Bay", "Port", "Fort", "Greater"}
+GEO_BEFORE = {"Lake", "Mount", "Cape", "Gulf", "Bay", "Port", "Fort", "Greater", "West", "East", "North", "South",
+              "Western", "Eastern", "Northern", "Southern", "Central", "Upper", "Lower"}
 GEO_AFTER = {"River", "Sea", "Lake", "Mountains", "Valley", "Strait", "Island", "Islands", "Peninsula", "Canal", "Bay", "Basin", "Desert"}
 # Lower-case words that a place's name often carries along ("the Lviv region").
 PLACE_KIND_WORDS = {"region", "province", "oblast", "exclave", "enclave", "district", "area", "territory"}
@@ -90,8 +91,11 @@ def _split_listing(span: Span) -> list[Span]:
     """"Ashdod and Ashkelon" as one span: one span per name. A name with "and" inside
     ("Organization for Security and Co-operation in Europe") is joined below its head, so
     only a span whose head is itself the first of the joined words is a list."""
+    if gazetteer.lookup(span.text):
+        return [span]  # "Bosnia and Herzegovina", "Trinidad and Tobago"
     is_list = any(t.dep_ == "conj" and t.head.i == span.root.i for t in span)
-    if span.label_ not in LISTING_LABELS and not (span.label_ == "ORG" and is_list):
+    inner_phrase = any(t.dep_ == "prep" for t in span)  # "Bureau of Fisheries and Aquatic Resources"
+    if span.label_ not in LISTING_LABELS and not (span.label_ == "ORG" and is_list and not inner_phrase):
         return [span]
     parts, start = [], span.start
     for token in span:
@@ -121,11 +125,16 @@ def _join_adjacent(spans: list[Span]) -> list[Span]:
 def _widen_place(span: Span) -> Span:
     """"Lake Geneva", "the Moscow River": geographic words around a name are part of it."""
     doc, start, end = span.doc, span.start, span.end
-    if start and doc[start - 1].text in GEO_BEFORE:
-        start -= 1
+    if start and (doc[start - 1].text in GEO_BEFORE or (doc[start - 1].text == "New" and doc[start - 1].dep_ == "compound")) \
+            and not gazetteer.lookup(doc[start - 1:end].text) and not doc[start - 1].ent_type_:
+        start -= 1  # "Lake Geneva", "West Philippine Sea", "New Mexico" (not Mexico)
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in GEO_AFTER | {"Isle", "Republic"}:
+        start -= 2  # "the Sea of Japan"
     if end < len(doc) and doc[end].text in GEO_AFTER:
         end += 1
-    return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label="LOC" if doc[start].text in GEO_AFTER | GEO_BEFORE else span.label_)
 
 
 def _place_surface(span: Span) -> Span:
@@ -165,8 +174,8 @@ def _places_named_by_kind(doc: Doc) -> list[Span]:
     "<place noun> of" are a place, whether or not the model saw a name there."""
     spans = []
     for token in doc:
-        if token.lower_ != "of" or not token.i or doc[token.i - 1].lower_ not in kinds.PLACE_NOUNS:
-            continue
+        if token.lower_ != "of" or not token.i or doc[token.i - 1].lower_ not in kinds.PLACE_NOUNS or not doc[token.i - 1].is_lower:
+            continue  # "the Sea of Japan" is a name already
         start = end = token.i + 1
         while end <= len(doc):  # "the cities of Ashdod and Ashkelon": one span per name
             if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
@@ -199,20 +208,105 @@ def _inside_longer_entity(span: Span) -> bool:
 # --------------------------------------------------------------------------- candidates
 
 
+def _whole_words(spans: list[Span]) -> list[Span]:
+    """A name never ends inside a hyphenated word ("Choi Jae-won", "Al-Otaibi",
+    "Serb-majority"): spans are widened to whole words, and spans that then touch are one."""
+    widened = []
+    for span in spans:
+        doc, start, end = span.doc, span.start, span.end
+        if gazetteer.lookup(span.text):  # "EU-China", "NATO-led", "Paris-based": the known name stands alone
+            widened.append(span)
+            continue
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            end += 2
+        widened.append(Span(doc, start, end, label=span.label_))
+    merged: list[Span] = []
+    for span in sorted(widened, key=lambda s: (s.start, -s.end)):
+        if merged and span.start == merged[-1].end and span.label_ == merged[-1].label_ == "ORG" and merged[-1][-1].is_lower:
+            # a name does not end in a lower-case word: "Association of Serb-majority" + "Municipalities"
+            merged[-1] = Span(span.doc, merged[-1].start, span.end, label="ORG")
+            continue
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end:  # "Association of Serb" + "-majority Municipalities"
+                label = last.label_ if len(last) >= len(span) else span.label_
+                merged[-1] = Span(span.doc, last.start, span.end, label=label)
+            continue
+        merged.append(span)
+    return merged
+
+
+def _close_parenthesis(span: Span) -> Span:
+    """"the Intergovernmental Authority on Development (IGAD": the model ran into the
+    acronym that follows a name; the name stops before the parenthesis."""
+    opening = [t.i for t in span if t.text == "("]
+    if opening and not any(t.text == ")" for t in span if t.i > opening[-1]) and opening[-1] > span.start:
+        return Span(span.doc, span.start, opening[-1], label=span.label_)
+    return span
+
+
+def _agency_credit(span: Span) -> bool:
+    """"VIENNA, Sept 30 (Barrel & Basis) -", "UNITED NATIONS (PSW) —": a news agency's credit
+    in a dateline, not a name in the story."""
+    doc = span.doc
+    if not span.start or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return False
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    before = doc[:span.start - 1]
+    return after is not None and after.text in ("-", "—", "–") and any(t.is_upper and t.is_alpha and len(t) > 2 for t in before[:3])
+
+
+def _qualified_bodies(spans: list[Span]) -> list[Span]:
+    """"Africa CDC", "China Chamber of Commerce to the EU": a place that qualifies the name
+    right after it (a compound of its head) is part of that name."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if last is not None and last.end == span.start and last.label_ in ("GPE", "LOC", "NORP") and span.label_ == "ORG" \
+                and last.root.dep_ == "compound" and last.root.head.i in range(span.start, span.end):
+            joined[-1] = Span(span.doc, last.start, span.end, label="ORG")
+            continue
+        joined.append(span)
+    return joined
+
+
+def _complete_people(spans: list[Span]) -> list[Span]:
+    """"Havildar Baljit" + "Singh": a one-word name the model cut from a person's name right
+    after it (and does not know as anything else) is the rest of that name."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == "PERSON" and last.end == span.start and len(span) == 1 \
+                and span[0].is_title and span[0].pos_ == "PROPN" and not gazetteer.lookup(span.text):
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+            continue
+        joined.append(span)
+    return joined
+
+
+def _model_spans(doc: Doc) -> list[Span]:
+    """The model's (and the EntityRuler's) names, repaired where it cuts them badly."""
+    spans = [e for e in doc.ents if e.label_ in LABELS and not _agency_credit(e)]
+    spans = _complete_people(_qualified_bodies(_join_adjacent(_whole_words(spans))))
+    spans = [_close_parenthesis(part) for span in spans for part in _split_listing(span)]
+    return [_widen_place(s) if s.label_ in ("GPE", "LOC") else s for s in spans if len(s)]
+
+
 def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]]:
     """The name candidates of one paragraph, and the acronyms it defines (acronym -> long form)."""
     doc = parsed.doc
     definitions = acronyms.definitions(doc)
+    model = _model_spans(doc)
     rule_spans = titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc) + _places_named_by_kind(doc)
     for long_form, _ in definitions:
-        if not _inside_longer_entity(long_form):
+        if not any(s.start <= long_form.start and long_form.end <= s.end and (s.start, s.end) != (long_form.start, long_form.end) for s in model):
             label = "LAW" if treaties.is_instrument_name(long_form.text) else (long_form.root.ent_type_ or "ORG")
             rule_spans.append(Span(doc, long_form.start, long_form.end, label=label))
-    chosen = filter_spans(rule_spans)
+    chosen = filter_spans(_whole_words(rule_spans))
     taken = {i for span in chosen for i in range(span.start, span.end)}
-    for ent in _join_adjacent([e for e in doc.ents if e.label_ in LABELS]):
-        if not taken.intersection(range(ent.start, ent.end)):
-            chosen += [_widen_place(part) if part.label_ in ("GPE", "LOC") else part for part in _split_listing(ent)]
+    chosen += [span for span in model if not taken.intersection(range(span.start, span.end))]
     # Described treaties may hold other names ("the treaty with Jordan"): both are kept.
     chosen += _treaty_spans(doc)
     found: list[Candidate] = []
@@ -389,8 +483,12 @@ def classify(c: Candidate) -> bool:
         return True
     entries = gazetteer.lookup(text)
     if entries and text == text.lower():
-        # "america" is still the country; a lower-case demonym or common word is not a name
-        entries = [e for e in entries if e.role in ("name", "alias", "official") and not e.ambiguous and len(text) > 4]
+        # "america" is still the country; a lower-case demonym or common word ("coast guard")
+        # is not a name
+        entries = [e for e in entries if e.kind == "country" and e.role in ("name", "alias", "official") and not e.ambiguous and len(text) > 4]
+    if not entries and c.label != "PERSON" and len(c.span) == 1:
+        corrected = spelling.correction(text)  # "Phillipine", "Prisitna"
+        entries = gazetteer.lookup(corrected) if corrected else []
     if entries:
         known = kinds.classify_known(c.span, c.label, entries, c.in_title)
         if known is None:
@@ -412,14 +510,15 @@ def classify(c: Candidate) -> bool:
 
 
 def _apply_acronyms(found: list[Candidate], defined: dict[str, str]) -> None:
-    """An acronym takes the kind, type and key of its long form ("CTBT" after
-    "Comprehensive Nuclear-Test-Ban Treaty (CTBT)")."""
+    """An acronym defined in the text is its long form here, whatever else it can mean
+    ("CTBT" after "Comprehensive Nuclear-Test-Ban Treaty (CTBT)"; "ICC" after "Inuit
+    Circumpolar Council (ICC)", not the International Criminal Court)."""
     long_forms = {c.name: c for c in found}
     long_forms.update({name_of(c.span): c for c in found})
     for c in found:
-        long = long_forms.get(defined.get(c.name, defined.get(name_of(c.span), "")))
+        long = long_forms.get(defined.get(name_of(c.span), ""))
         if long is not None and long.kind and long is not c:
-            c.kind, c.type, c.key, c.year = long.kind, long.type, long.key or c.key, c.year or long.year
+            c.kind, c.type, c.key, c.name, c.year = long.kind, long.type, long.key, long.name, c.year or long.year
             c.generic = False
 
 
@@ -494,6 +593,26 @@ def _resolve_short_names(found: list[Candidate]) -> None:
         c.role_country = c.role_country or target.role_country
 
 
+def _short_place_names(found: list[Candidate]) -> None:
+    """"Addis" after "Addis Ababa": a one-word place that starts a longer place name in the
+    document is that place."""
+    full = {c.name.split()[0]: c for c in found if c.kind == "place" and len(c.name.split()) >= 2}
+    for c in found:
+        if c.kind == "place" and not c.key and len(c.name.split()) == 1 and c.name in full:
+            c.name, c.key = full[c.name].name, full[c.name].key
+
+
+def _appositions(found: list[Candidate]) -> None:
+    """"Gavi, the Vaccine Alliance": two names in apposition are one thing; the first names it."""
+    by_root = {(c.parsed.paragraph.number, c.span.root.i): c for c in found}
+    for c in found:
+        for child in c.span.root.children:
+            other = by_root.get((c.parsed.paragraph.number, child.i))
+            if child.dep_ == "appos" and other is not None and other.kind == c.kind == "actor" and other.type == c.type \
+                    and not other.key and other.type in ("organization", "group"):
+                other.name = c.name
+
+
 def _abbreviates(short: list[str], full: Candidate) -> bool:
     words = full.name.split()
     if full.type == "person":
@@ -515,6 +634,8 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
     _treaty_stems(found)
     _vote_types(found)
     _resolve_short_names(found)
+    _short_place_names(found)
+    _appositions(found)
     _name_drafts(found)
     _link_treaty_descriptions(found)
     found = _treaty_anaphors(text, found)

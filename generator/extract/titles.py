@@ -85,8 +85,8 @@ def title_people(doc: Doc) -> list[Span]:
         if token.lower_ not in heads and not (token.text == "-" and token.i and doc[token.i - 1].lower_ in heads):
             continue  # a title ends with a head word (or "<head>-<Word>"): only look after those
         name_start = token.i + (2 if token.text == "-" else 1)
-        if name_start >= len(doc):
-            continue
+        if name_start >= len(doc) or doc[name_start].ent_type_ == "PERSON":
+            continue  # the model found this name: its span is better than ours
         found, _ = title_before(doc[name_start:name_start + 1])
         if not found or not found.role:
             continue

@@ -23,7 +23,8 @@ from .. import gazetteer
 # Nouns that name an international instrument when capitalised at the end of a name.
 INSTRUMENT_HEADS = ("treaty", "treaties", "accord", "accords", "agreement", "agreements", "convention", "conventions",
                     "pact", "protocol", "protocols", "charter", "declaration", "memorandum", "document", "deal",
-                    "understanding", "statement", "communique", "communiqué", "plan", "partnership", "contract")
+                    "understanding", "statement", "communique", "communiqué", "plan", "partnership", "contract",
+                    "regulations", "resolution", "annex")
 # Heads that are specific enough to start a named instrument ("Treaty on Open Skies").
 LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "Declaration", "Memorandum", "Accord")
 # Lower-case nouns that are instruments only with a modifier that identifies them.
@@ -52,15 +53,20 @@ _ACRONYM = [{"ORTH": "(", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9-]*$"
 
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns for named instruments (label LAW) and "... Treaty Organization" (ORG)."""
-    named_heads = sorted({h.capitalize() for h in INSTRUMENT_HEADS} - {"Plan", "Partnership", "Contract", "Statement", "Understanding", "Deal"})
+    named_heads = sorted({h.capitalize() for h in INSTRUMENT_HEADS} - {"Plan", "Partnership", "Contract", "Statement", "Understanding", "Deal", "Resolution", "Annex"})
     patterns: list[dict] = []
     # "Open Skies Treaty", "Intermediate-Range Nuclear Forces (INF) Treaty", "Abraham Accords"
     patterns.append({"label": "LAW", "pattern": [_FIRST_WORD, {**_NAME_WORD, "OP": "*"}, *_ACRONYM, {"ORTH": {"IN": named_heads}}]})
-    # "Treaty on Open Skies", "Treaty of Peace, Diplomatic Relations and Full Normalization"
-    patterns.append({"label": "LAW", "pattern": [{"ORTH": {"IN": list(LEADING_HEADS)}}, {"LOWER": {"IN": ["on", "of", "for"]}},
+    # "Treaty on Open Skies", "Treaty of Peace, Diplomatic Relations and Full Normalization",
+    # "African Charter on Democracy, Elections and Governance", "Agreement on the Path to
+    # Normalisation"; a calendar word ends the name ("the Treaty on Open Skies on Saturday")
+    patterns.append({"label": "LAW", "pattern": [{**_FIRST_WORD, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "*"},
+                                                {"ORTH": {"IN": list(LEADING_HEADS)}}, {"LOWER": {"IN": ["on", "of", "for"]}},
                                                 {"LOWER": "the", "OP": "?"}, {**_FIRST_WORD, "OP": "+"},
-                                                {"TEXT": {"REGEX": r"^(,|and|of|the|-|[A-Z][\w'’-]*)$"}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "*"},
+                                                {"TEXT": {"REGEX": r"^(,|and|of|on|in|to|for|the|-|[A-Z][\w'’-]*)$"}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "*"},
                                                 {**_FIRST_WORD, "LOWER": {"NOT_IN": _CALENDAR}}]})
+    # "UN Security Council Resolution 1244", "Resolution 2231"
+    patterns.append({"label": "LAW", "pattern": [{**_FIRST_WORD, "OP": "*"}, {"ORTH": "Resolution"}, {"TEXT": {"REGEX": r"^\d{2,4}$"}}]})
     # "Comprehensive Nuclear-Test-Ban Treaty Organization" is an organisation
     patterns.append({"label": "ORG", "pattern": [_FIRST_WORD, {**_NAME_WORD, "OP": "*"}, {"ORTH": {"IN": named_heads}},
                                                 {"ORTH": {"IN": list(ORGANISATION_TAILS)}}]})

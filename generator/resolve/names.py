@@ -14,6 +14,8 @@ import unicodedata
 from .. import gazetteer
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A state's forces go by several names in news copy: one key for all of them.
+FORCES = (("armed forces", "army"), ("military", "army"), ("defence forces", "army"), ("defense forces", "army"))
 PLACE_KIND_WORDS = {"region", "exclave", "enclave", "oblast", "province", "district", "area", "territory"}
 
 
@@ -36,13 +38,19 @@ def person_key(name: str) -> str:
 
 
 def organisation_key(name: str) -> str:
+    """"Russia's Foreign Ministry" = "Russian Foreign Ministry"; "India's military" = "Indian
+    Army" = "the Indian armed forces"."""
     words = name.replace("’", "'").split()
     if words and words[0].endswith("'s"):
         country = gazetteer.lookup(words[0][:-2])
         demonyms = [gazetteer.entity(e.key) for e in country if e.kind == "country"]
         if demonyms and getattr(demonyms[0], "demonyms", None):
             words = [demonyms[0].demonyms[0]] + words[1:]
-    return fold(" ".join(words))
+    key = fold(" ".join(words))
+    for synonym, common in FORCES:
+        if key.endswith(" " + synonym) and len(key.split()) <= len(synonym.split()) + 2:
+            key = key[: -len(synonym)] + common
+    return key
 
 
 def place_key(name: str) -> str:
