@@ -91,7 +91,13 @@ def cluster_mentions(documents: list[Document], extractions: list[Extraction]) -
     records = [MentionRecord(d, x, i) for d, x in zip(documents, extractions) for i in range(len(x.mentions))]
     groups = _UnionFind()
     for record in records:
-        groups.find(key_of(record.mention))
+        mention = record.mention
+        groups.find(key_of(mention))
+        if mention.key and mention.kind == "actor" and mention.type != "person":
+            # a known body is also every unknown mention of its names ("India's military" and
+            # the gazetteer's "Indian Army")
+            for name in {mention.name, mention.text}:
+                groups.union(key_of(mention), f"actor|name|{names.organisation_key(name)}")
     _join_treaty_forms(records, groups)
     _join_acronyms(documents, extractions, records, groups)
     _join_short_person_names(records, groups)

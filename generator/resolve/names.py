@@ -23,7 +23,7 @@ def fold(name: str) -> str:
     """Lower case, no accents, no punctuation, single spaces, no leading article."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("’", "'")
+    text = text.replace("’", "'").replace("+", " plus")  # "OPEC+" is not OPEC
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w\s-]", "", text)
     text = re.sub(r"[\s-]+", " ", text).strip()
