@@ -108,7 +108,8 @@ def built(tmp_path_factory):
     config = re.sub(r"^site_dir: .*$", f"site_dir: {work / 'site'}", config, flags=re.M)
     config = re.sub(r"^(\s*custom_dir:) (\S+)$", lambda m: f"{m[1]} {ROOT / m[2]}", config, flags=re.M)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "SITE_URL": "https://org.github.io/repo/", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": "https://org.github.io/repo/", "REPO_URL": "https://github.com/example/briefing",
+           "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "-f",
                           str(work / "mkdocs.yml")], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
     return run, work / "site"
@@ -196,3 +197,60 @@ def test_the_tags_page_lists_pages_by_tag(built):
     _, site = built
     tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
     assert "Person" in tags and "Country" in tags and "wendy-sherman/" in tags
+
+
+class Links(HTMLParser):
+    """Every link target and element id of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for key in ("href", "src", "xlink:href"):
+            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+                self.targets.append(attrs[key])
+
+
+def test_no_broken_link_when_served_from_a_sub_path(built):
+    """Built with site_url on a sub-path (https://org.github.io/repo/): every relative link
+    and asset of every page reaches a file of the site, and every #anchor an id on it."""
+    _, site = built
+    parsed: dict[Path, Links] = {}
+
+    def links(page: Path) -> Links:
+        if page not in parsed:
+            parsed[page] = Links()
+            parsed[page].feed(page.read_text(encoding="utf-8"))
+        return parsed[page]
+
+    broken, checked = [], 0
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # served for any path, so it links from the site root
+            continue
+        for target in links(page).targets:
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
+                continue  # external: the edit button, the repository, source URLs
+            assert not target.startswith("/"), (page, target)  # would leave the sub-path
+            path, _, anchor = unquote(target).partition("#")
+            resolved = (page.parent / path.split("?")[0]).resolve() if path else page
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            checked += 1
+            if not resolved.is_file() or not resolved.is_relative_to(site):
+                broken.append((str(page.relative_to(site)), target))
+            elif anchor and resolved.suffix == ".html" and anchor not in links(resolved).ids:
+                broken.append((str(page.relative_to(site)), target))
+    assert checked > 1000
+    assert not broken, broken[:20]
+
+
+def test_an_entity_pages_edit_button_opens_its_file_in_docs(built):
+    _, site = built
+    sherman = (site / "actors" / "wendy-sherman" / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', sherman)[1]
+    assert edit == "https://github.com/example/briefing/edit/main/docs/actors/wendy-sherman.md"
