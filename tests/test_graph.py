@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-from generator.graph import DEFAULT_LIMIT, Edge, Node, ego_graph
+from generator.graph import (DEFAULT_LIMIT, NETWORK_TIES, SIDE_TIES, Edge, Node, ego_graph, network_graph,
+                             strongest_ties)
 from generator.render import render_site
 from generator.render.catalog import relative_href
 
@@ -81,3 +82,34 @@ def test_links_are_relative_directory_urls_that_work_under_a_sub_path():
         for _, markdown in p.blocks:
             for href in re.findall(r'<a xlink:href="([^"]*)"', markdown):
                 assert not href.startswith("/") and "://" not in href and href.endswith("/"), (p.path, href)
+
+
+def test_a_crowd_of_neighbours_draws_only_each_ones_strongest_ties():
+    everyone = [Edge(i, j, 1 + (i * j) % 5) for i in range(12) for j in range(i + 1, 12)]
+    root = parse(ego_graph(Node("Centre", "./"), crowd(12), everyone, title="t"))
+    side = [line for line in root.iter(f"{SVG}line") if "edge-side" in line.get("class")]
+    assert len(side) <= 12 * SIDE_TIES < len(everyone)
+    kept = strongest_ties(everyone, 12, SIDE_TIES)
+    for node in range(12):  # every node keeps its strongest tie
+        best = max(e.weight for e in everyone if node in (e.a, e.b))
+        assert any(node in (e.a, e.b) and e.weight == best for e in kept)
+
+
+def test_the_briefing_graph_places_every_node_inside_the_picture_apart_from_the_others():
+    nodes = [Node(f"Actor {i:03d}", f"actors/actor-{i:03d}/", "country" if i % 3 else "person", weight=100 - i)
+             for i in range(40)]
+    edges = [Edge(i, j, 1 + (i + j) % 4) for i in range(40) for j in range(i + 1, 40) if (i * 7 + j) % 5 == 0]
+    svg = network_graph(nodes, edges, title="The whole briefing")
+    root = parse(svg)
+    assert root.get("role") == "group" and root.find(f"{SVG}title").text == "The whole briefing"
+    assert [a.get(HREF) for a in root.iter(f"{SVG}a")] == [n.href for n in nodes]
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    centres = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{SVG}circle")]
+    for x, y in centres:
+        assert 0 < x < width and 0 < y < height
+    closest = min(((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 for i, (x1, y1) in enumerate(centres)
+                  for x2, y2 in centres[i + 1:])
+    assert closest > 10  # no node hides another
+    assert len(list(root.iter(f"{SVG}line"))) <= 40 * NETWORK_TIES
+    assert svg == network_graph(nodes, list(reversed(edges)), title="The whole briefing")  # same data, same bytes
+    assert network_graph(nodes[:1], [], title="t") == ""

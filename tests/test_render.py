@@ -341,3 +341,24 @@ def test_milestones_of_the_same_kind_share_one_row_by_date():
     assert ("| Withdrawn | 2019 ([Russia withdraws from the INF Treaty](../events/russia-leaves-inf.md), "
             "[United States leaves the INF Treaty](../events/us-leaves-inf.md)) |") in header
     assert header.count("| Withdrawn |") == 1
+
+
+def test_the_relations_page_draws_the_most_mentioned_actors_and_lists_the_same_ties(site):
+    header, body = block(site, "graph.md", "header"), block(site, "graph.md", "body")
+    assert header.startswith("# Relations\n")
+    graph = body[body.index("<figure"): body.index("</figure>")]
+    assert "\n\n" not in graph  # a blank line would end the raw HTML block
+    drawn = re.findall(r'<a xlink:href="([^"]+)"', graph)
+    # graph.md is served as graph/, so the picture's raw links climb one level.
+    assert drawn[:2] == ["../actors/russia/", "../actors/united-states/"]  # most sources first
+    assert "../actors/nato/" not in drawn  # stale: mentioned nowhere
+    table = body[body.index("| Actor |"):]
+    assert "| [Russia](actors/russia.md) | Country | 2 | [United States](actors/united-states.md) (" in table
+    for href in drawn:  # every node of the picture is a row of the table
+        assert f"]({href[len('../'):-1]}.md) |" in table
+
+
+def test_treaty_and_place_pages_have_a_graph_of_the_actors_around_them(site):
+    for path in ("treaties/inf-treaty.md", "places/geneva.md"):
+        body = block(site, path, "body")
+        assert '<figure class="relation-graph"' in body and "| Actor | Shared paragraphs |" in body, path
