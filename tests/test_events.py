@@ -24,8 +24,20 @@ def test_a_dated_meeting_is_an_event_with_participants_and_place():
     assert name == "Karen Holloway meets Oleg Vasnetsov in Geneva"
 
 
-def test_a_sentence_without_a_date_makes_no_event():
-    assert not extraction("Karen Holloway met Oleg Vasnetsov in Geneva.").events
+def test_a_past_happening_without_a_date_is_dated_to_the_report():
+    # published Saturday 8 January 2022: what the report tells happened that month, by then
+    found = extraction("Karen Holloway met Oleg Vasnetsov in Geneva.")
+    [event] = found.events
+    assert found.dates[event.date].value.iso == "2022-01"
+    assert found.dates[event.date].text == ""  # no words in the source: the date is the report's
+
+
+def test_what_nobody_known_did_is_no_event():
+    assert not extraction("A senior official met reporters in Geneva.").events
+
+
+def test_a_present_or_future_sentence_without_a_date_is_no_event():
+    assert not extraction("Karen Holloway will meet Oleg Vasnetsov in Geneva.").events
 
 
 def test_a_state_is_not_an_event():

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import EventMention, Extraction, Mention
+from ..model import DateMention, DateValue, EventMention, Extraction, Mention
+from . import dates
 from .context import DocumentText
 
 # Verbs that tell a state, not a happening: a date on them makes no event.
@@ -275,12 +277,47 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             dated.setdefault(found.sentence, []).append(index)
     people = [(i, m) for i, m in enumerate(extraction.mentions) if m.type == "person"]  # in document order
     people_sentences = [m.sentence for _, m in people]
-    for sentence_index, date_indices in sorted(dated.items()):
-        parsed, sent = text.sentences[sentence_index]
+    reported = _reporting_month(text.document.date)
+    for sentence_index, (parsed, sent) in enumerate(text.sentences):
         earlier = bisect.bisect_left(people_sentences, sentence_index)
         earlier_people = people[max(0, earlier - 1):earlier]  # only the last one is ever used
-        extraction.events += _sentence_events(extraction, sentence_index, parsed.doc, date_indices,
-                                              _Mentions(parsed.doc, by_sentence.get(sentence_index, [])), earlier_people)
+        mentions = _Mentions(parsed.doc, by_sentence.get(sentence_index, []))
+        if sentence_index in dated:
+            extraction.events += _sentence_events(extraction, sentence_index, parsed.doc, dated[sentence_index], mentions, earlier_people)
+        elif reported is not None:
+            event = _reported_event(extraction, sentence_index, sent, mentions, earlier_people, reported)
+            if event is not None:
+                extraction.events.append(event)
+
+
+def _reporting_month(published: date | None) -> DateValue | None:
+    """The time of what a report tells without a date: the month it was published in, up to
+    its publication day (news tells what just happened)."""
+    if published is None:
+        return None
+    return DateValue(published.replace(day=1).isoformat(), published.isoformat(), "month")
+
+
+def _reported_event(extraction: Extraction, sentence_index: int, sent: Span, mentions: _Mentions,
+                    earlier_people: list[tuple[int, Mention]], reported: DateValue) -> EventMention | None:
+    """"The Philippine Coast Guard called the attack deliberate and dangerous": a sentence
+    whose main verb tells, in the simple past, what an actor did or said is an event of the
+    time of the report, though it gives no date. Its date words are empty: the timeline says
+    it is the date of the report."""
+    verb = sent.root
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE or dates.tense_of(verb) != "past" \
+            or any(c.tag_ == "VBD" and c.lemma_ == "have" for c in verb.children):  # "had called": before the report, when?
+        return None
+    quoted = _quoted(sent.doc)
+    subject = _subject_of(verb)
+    if verb.i in quoted or subject is None:
+        return None
+    actors = pronoun_antecedents(subject, mentions, earlier_people) if subject.pos_ == "PRON" else \
+        [(i, m) for i, m in mentions.heading(subject) if m.kind == "actor"]
+    if not actors:
+        return None  # "a senior official said": nobody the briefing knows
+    extraction.dates.append(DateMention(text="", sentence=sentence_index, start=sent.start_char, end=sent.start_char, value=reported))
+    return _event(sentence_index, len(extraction.dates) - 1, verb, _clause(verb, set(), quoted), mentions, earlier_people, False)
 
 
 def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date_indices: list[int], mentions: _Mentions,
