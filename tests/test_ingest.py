@@ -145,6 +145,9 @@ def test_a_document_without_any_date_is_read_with_a_warning(tmp_path):
         ("Sept. 16, 2020", date(2020, 9, 16)),
         ("Published: March 3, 2022 at 10:32 a.m. EST", date(2022, 3, 3)),
         ("Updated 5 Nov 2019 14:05 GMT", date(2019, 11, 5)),
+        ("13/06/2024", date(2024, 6, 13)),  # only one reading: no month 13
+        ("06/13/2024", date(2024, 6, 13)),
+        ("20250214", date(2025, 2, 14)),  # compact ISO
     ],
 )
 def test_a_date_line_under_the_title_dates_the_document(tmp_path, line, day):

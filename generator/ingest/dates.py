@@ -2,7 +2,8 @@
 "18 December 2021", "Thursday, June 17, 2021 10:32 a.m. EDT", "2021-06-17T10:00:00Z".
 
 Only unambiguous forms are read: "06/07/2021" is June 7 in one country and July 6 in
-another, and a wrong date misplaces every event resolved against it.
+another, and a wrong date misplaces every event resolved against it; "13/06/2024" can only be
+13 June. The compact ISO form "20250214" is read too.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _DATE_FORMS = [
     re.compile(rf"{_YEAR}[-/.](?P<num>\d{{1,2}})[-/.]{_DAY}(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?", re.I),
+    re.compile(r"(?P<year>(?:19|20)\d\d)(?P<num>[01]\d)(?P<day>[0-3]\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
+    re.compile(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})"),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
     re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.I),
 ]
@@ -31,6 +34,11 @@ _FILE_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
 
 def _to_date(match: re.Match[str]) -> date | None:
     parts = match.groupdict()
+    if parts.get("first"):  # day and month in an order that only a number above 12 gives away
+        first, second = int(parts["first"]), int(parts["second"])
+        if (first > 12) == (second > 12) and first != second:
+            return None
+        parts["day"], parts["num"] = (str(first), str(second)) if first > 12 else (str(second), str(first))
     month = int(parts["num"]) if parts.get("num") else MONTHS[parts["month"][:3].lower()]
     try:
         return date(int(parts["year"]), month, int(parts["day"]))
