@@ -30,7 +30,7 @@ RING_X, RING_Y = 200, 150  # radii of the ellipse the neighbours sit on; labels 
 CENTER_RADIUS = 16
 LABEL_CHARS = 22
 DEFAULT_LIMIT = 12
-SIDE_TIES = 2  # ties drawn from each neighbour to other neighbours, strongest first
+SIDE_TIES = 1  # ties drawn from each neighbour to other neighbours, strongest first
 
 NETWORK_WIDTH, NETWORK_HEIGHT = 960, 640
 NETWORK_MARGIN_X, NETWORK_MARGIN_Y = 150, 30  # room for labels beside and above the outer nodes

@@ -150,10 +150,19 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
         return self.page
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, max_height: int = 2400) -> Path:
+        """The page from the top, at most `max_height` pixels of it (a long timeline would
+        make a picture nobody can read)."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         target = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(target), full_page=True)
+        viewport = self.page.viewport_size
+        height = self.page.evaluate("document.documentElement.scrollHeight")
+        # A window as tall as the picture, left to settle: Material animates its tabs when
+        # the window changes size, as a full-page capture would do halfway through.
+        self.page.set_viewport_size({"width": viewport["width"], "height": min(height, max_height)})
+        self.page.wait_for_timeout(500)
+        self.page.screenshot(path=str(target))
+        self.page.set_viewport_size(viewport)
         return target
 
 
