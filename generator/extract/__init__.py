@@ -121,25 +121,25 @@ def analyse(documents: list[Document], model: str | None, jobs: int = 1, progres
     processes = min(jobs, len(documents) // PARALLEL_FROM + 1, len(chunks))
     with _mapper(processes) as mapper:
         bar = tqdm(total=len(documents), desc="analysing", unit="doc", disable=not progress, leave=False)
-        for results in mapper(analyse_chunk, chunks):
-            for document, outcome in results:
+        for (_, chunk), outcomes in zip(chunks, mapper(analyse_chunk, chunks)):
+            for document, outcome in zip(chunk, outcomes):
                 bar.update()
                 yield document, outcome
         bar.close()
 
 
-def analyse_chunk(work: tuple[str | None, list[Document]]) -> list[tuple[Document, Extraction | Failure]]:
-    """Parse and extract a few documents (in a worker process, or in the build's own)."""
+def analyse_chunk(work: tuple[str | None, list[Document]]) -> list[Extraction | Failure]:
+    """Parse and extract a few documents, in order (in a worker process, or in the build's own)."""
     from . import pipeline
 
     model, documents = work
     nlp = pipeline.load(model)
     try:
-        return [(text.document, extract_document(text)) for text in parse(documents, nlp)]
+        return [extract_document(text) for text in parse(documents, nlp)]
     except Exception as error:  # noqa: BLE001 - one bad document must not stop the others
         if len(documents) == 1:
-            return [(documents[0], Failure(_describe(error)))]
-    return [result for document in documents for result in analyse_chunk((model, [document]))]  # which one failed?
+            return [Failure(_describe(error))]
+    return [outcome for document in documents for outcome in analyse_chunk((model, [document]))]  # which one failed?
 
 
 def _describe(error: Exception) -> str:

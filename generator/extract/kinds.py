@@ -177,6 +177,11 @@ def unknown_location(span: Span, label: str, role: str | None) -> bool:
     """"in Kosti", "near Krishna Ghati": an unknown name right after a preposition of place,
     with no title, is a place whatever the model labelled it."""
     head = span.root
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if any(c.dep_ == "prep" and c.lower_ in LOCATIVE for c in head.children) or (following is not None and following.lower_ in ("in", "at")):
+        return False  # "A in Washington and B in Canberra": B is somewhere, not a where
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "in Takeo and neighbouring Prey Veng"
     prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") else set())
     return (not role and head.dep_ == "pobj" and head.head.lower_ in prepositions
             and not any(c.dep_ in ("poss", "case") for c in head.children) and span[-1].lower_ not in ORGANISATION_NOUNS)

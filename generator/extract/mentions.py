@@ -37,7 +37,7 @@ GEO_BEFORE = {"Lake", "Mount", "Cape", "Gulf", "Bay", "Port", "Fort", "Greater",
               "Western", "Eastern", "Northern", "Southern", "Central", "Upper", "Lower"}
 GEO_AFTER = {"River", "Sea", "Lake", "Mountains", "Valley", "Strait", "Island", "Islands", "Peninsula", "Canal", "Bay", "Basin", "Desert"}
 # Lower-case words that a place's name often carries along ("the Lviv region").
-PLACE_KIND_WORDS = {"region", "province", "oblast", "exclave", "enclave", "district", "area", "territory"}
+PLACE_KIND_WORDS = {"region", "province", "oblast", "exclave", "enclave", "district", "area", "territory", "county"}
 # Nouns that end the name of a state's body: "<Russian|Russia's> <Foreign> Ministry".
 BODY_HEADS = {"ministry", "department", "council", "army", "navy", "forces", "force", "embassy", "parliament",
               "agency", "service", "office", "guard", "court", "police", "military", "committee", "commission",
@@ -190,6 +190,35 @@ def _places_named_by_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
+
+
+def _unnamed_places(doc: Doc) -> list[Span]:
+    """Capitalised words the model left unlabelled, where only a place fits: after a
+    preposition of place ("agreed in Ohrid", "a crossing at Margara"), joined to one ("in
+    Sucre and Potosí"), or before a word for a region ("Armenia's Syunik province")."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.pos_ == "PROPN" and token.is_title and not token.ent_type_) or (i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+        head = doc[i:end].root
+        anchor = head
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        after_preposition = anchor.dep_ == "pobj" and anchor.head.lower_ in PLACE_PREPOSITIONS
+        before_region = end < len(doc) and doc[end].lower_ in PLACE_KIND_WORDS | {"province", "county", "state"}
+        if (after_preposition or before_region) and not gazetteer.lookup(doc[i:end].text):
+            spans.append(Span(doc, i, end, label="LOC"))
+        i = end
+    return spans
+
+
 def _treaty_spans(doc: Doc) -> list[Span]:
     spans = []
     for token in doc:
@@ -299,7 +328,8 @@ def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]
     doc = parsed.doc
     definitions = acronyms.definitions(doc)
     model = _model_spans(doc)
-    rule_spans = titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc) + _places_named_by_kind(doc)
+    rule_spans = (titles.title_people(doc) + titles.administrations(doc) + _national_bodies(doc) + _places_named_by_kind(doc)
+                  + _unnamed_places(doc))
     for long_form, _ in definitions:
         if not any(s.start <= long_form.start and long_form.end <= s.end and (s.start, s.end) != (long_form.start, long_form.end) for s in model):
             label = "LAW" if treaties.is_instrument_name(long_form.text) else (long_form.root.ent_type_ or "ORG")
