@@ -138,6 +138,14 @@ def test_an_actor_header_has_summary_and_fact_sheet_with_every_alias(site):
     assert "| Also known as | Kremlin, Moscow, the Kremlin |" in russia  # found by search as "Kremlin"
 
 
+def test_aliases_that_differ_only_in_case_or_accents_are_listed_once():
+    briefing = sample_briefing()
+    russia = next(e for e in briefing.entities if e.id == "russia")
+    russia.aliases += ["kremlin", "MOSCOW", "Moskvá", "Moskva", "russia"]
+    header = dict(next(p for p in render_site(briefing).pages if p.path == "actors/russia.md").blocks)["header"]
+    assert "| Also known as | Kremlin, Moscow, Moskvá, the Kremlin |" in header
+
+
 def test_an_actor_lists_its_events_in_date_order_at_their_precision(site):
     body = block(site, "actors/russia.md", "body")
     events = re.findall(r'^- (?:<time class="event-date" datetime="[-0-9]+">(.+?)</time> · )?\[(.+?)\]\(\.\./events/', body, re.M)

@@ -361,14 +361,23 @@ class PageViews:
 
 
 def _aliases(entity: Entity) -> list[str]:
-    """Other names of the entity, each surface form once (the search index finds them)."""
-    seen = {entity.name}
+    """Other names of the entity, each once whatever its case or accents: "America", not also
+    "america" or "AMERICA" (a shouted word is not a name; a short acronym is). The search
+    index finds them."""
+    seen = {name_key(entity.name)}
     out = []
-    for alias in sorted(entity.aliases, key=lambda a: (name_key(a), a)):
-        if alias.strip() and alias not in seen:
-            seen.add(alias)
+    for alias in sorted(entity.aliases, key=lambda a: (name_key(a), *_form_rank(a))):
+        if alias.strip() and name_key(alias) not in seen:
+            seen.add(name_key(alias))
             out.append(alias)
     return out
+
+
+def _form_rank(name: str) -> tuple:
+    """Which of the forms of one name to show: capitalised before lower case, then not in
+    capitals unless short (NATO), then without accents lost (Moskvá before Moskva)."""
+    shouted = name.isupper() and len(name) > 5
+    return (not name[:1].isupper(), shouted, -len(name.encode("utf-8")), name)
 
 
 def _shorten(text: str, limit: int) -> str:

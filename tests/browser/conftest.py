@@ -2,7 +2,9 @@
 
 The site is built once per session the way a user builds it (the real pipeline on seeds/,
 then `mkdocs build --strict`) with `site_url` on a sub-path, and served on 127.0.0.1 under
-that sub-path, as GitHub Pages serves a project site. Requests outside the local server are
+that sub-path, as GitHub Pages serves a project site. `site_url` names the local server
+(port included) because Material's instant navigation and link previews only handle links
+to the URLs of its sitemap, as they do on the published site. Requests outside the local server are
 recorded, and refused, so that a test can see them.
 
 Chromium is Debian's (`apt-get install chromium`); Playwright's own browser downloads do not
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -72,7 +75,15 @@ def _missing_tools() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def port() -> int:
+    """A free port on 127.0.0.1 for the site's server (the build needs it first)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port) -> Path:
     """docs/ generated from seeds/ and built with mkdocs, in a temporary folder."""
     missing = _missing_tools()
     if missing:
@@ -88,7 +99,8 @@ def built_site(tmp_path_factory) -> Path:
     config = re.sub(r"^site_dir: .*$", f"site_dir: {site}", config, flags=re.M)
     config = re.sub(r"^(\s*custom_dir:) (\S+)$", lambda m: f"{m[1]} {ROOT / m[2]}", config, flags=re.M)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "SITE_URL": f"https://org.github.io{SUB_PATH}", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}",
+           "REPO_URL": "https://github.com/example/briefing", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
                            cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
     assert build.returncode == 0, build.stdout + build.stderr
@@ -113,8 +125,8 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(built_site)))
+def base_url(built_site, port):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
@@ -150,11 +162,14 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
         return self.page
 
-    def screenshot(self, name: str, max_height: int = 2400) -> Path:
+    def screenshot(self, name: str, max_height: int = 2400, *, window_only: bool = False) -> Path:
         """The page from the top, at most `max_height` pixels of it (a long timeline would
-        make a picture nobody can read)."""
+        make a picture nobody can read); or what the window shows, where it is scrolled to."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         target = ARTIFACTS / f"{name}.png"
+        if window_only:
+            self.page.screenshot(path=str(target))
+            return target
         viewport = self.page.viewport_size
         height = self.page.evaluate("document.documentElement.scrollHeight")
         # A window as tall as the picture, left to settle: Material animates its tabs when

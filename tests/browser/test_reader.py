@@ -28,11 +28,19 @@ def search(page, query: str) -> list[str]:
     return [re.sub(r"[?#].*$", "", href) for href in hrefs]
 
 
+H1_TEXT = ("() => { const h = document.querySelector('article h1'); if (!h) return null;"
+           " const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
+           " return c.textContent.trim(); }")
+
+
 def heading(page) -> str:
     """The page's H1 without its permalink sign."""
-    return page.eval_on_selector("article h1", "h => { const c = h.cloneNode(true);"
-                                 " c.querySelectorAll('.headerlink').forEach(e => e.remove());"
-                                 " return c.textContent.trim(); }")
+    return page.evaluate(H1_TEXT)
+
+
+def wait_for_heading(page, text: str) -> None:
+    """Instant navigation changes the URL before it swaps the content: wait for the content."""
+    page.wait_for_function(f"text => ({H1_TEXT})() === text", arg=text, timeout=10000)
 
 
 def test_the_home_page_says_what_the_briefing_covers_and_links_every_section(visit):
@@ -56,7 +64,7 @@ def test_searching_sherman_shows_her_page_first(visit):
     assert results and results[0] == visit.base_url + ANCHOR_ACTOR, results[:5]
     page.click(".md-search-result__item > a >> nth=0")
     page.wait_for_url(visit.base_url + ANCHOR_ACTOR + "*")
-    assert heading(page) == "Wendy Sherman"
+    wait_for_heading(page, "Wendy Sherman")
     assert not visit.outside and not visit.errors
 
 
@@ -104,8 +112,8 @@ def test_from_an_actor_to_an_event_to_the_source_paragraph(visit):
     event_name = event_link.inner_text()
     event_link.click()
     page.wait_for_url(re.compile(r".*/events/[^/]+/$"))
-    assert heading(page) == event_name
-    visit.screenshot("reader-event")
+    wait_for_heading(page, event_name)
+    visit.screenshot("reader-event", window_only=True)
     citation = page.locator("article a[href*='sources/'][href*='#p']").first
     anchor = citation.get_attribute("href").split("#")[1]
     citation.click()
@@ -116,7 +124,7 @@ def test_from_an_actor_to_an_event_to_the_source_paragraph(visit):
         "id => { const r = document.getElementById(id).getBoundingClientRect();"
         " return r.top >= 0 && r.top < window.innerHeight / 2; }", arg=anchor, timeout=5000)
     assert "para" in paragraph.get_attribute("class")
-    visit.screenshot("reader-source-paragraph")
+    visit.screenshot("reader-source-paragraph", window_only=True)
     assert not visit.outside and not visit.errors
 
 
@@ -176,3 +184,21 @@ def test_an_entity_page_prints_without_navigation_and_with_its_links(visit):
     assert "sources/" in shown
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_links_open_without_reloading_the_page_and_preview_on_hover(visit):
+    """Material's instant navigation (no full reload: a script variable survives) and its
+    previews of internal links (hovering an entity shows its fact sheet)."""
+    page = visit.open(ANCHOR_ACTOR)
+    country = page.locator("article .infobox a[href*='/actors/']").first
+    country.hover()
+    preview = page.locator(".md-tooltip2--active")
+    preview.wait_for(state="visible", timeout=10000)
+    assert "Type" in preview.inner_text()
+    page.evaluate("window.stillTheSamePage = true")
+    target, name = country.get_attribute("href"), country.inner_text()
+    country.click()
+    page.wait_for_url(target)
+    wait_for_heading(page, name)
+    assert page.evaluate("window.stillTheSamePage === true")
+    assert not visit.outside and not visit.errors
