@@ -185,3 +185,62 @@ def test_one_name_gets_one_type_in_a_document():
     found = extraction("Prime Minister Alan Whitcombe spoke on Monday.", "Whitcombe said the deal was fair.",
                        "Whitcombe added that the submarines would be built at home.")
     assert {m.type for m in found.mentions if m.name == "Alan Whitcombe"} == {"person"}
+
+
+# --------------------------------------------------------------------------- names the model cuts or misses
+
+
+def test_a_hyphenated_name_is_never_cut():
+    found = extraction("Energy Minister Rashid Al-Harbi said the group would act.")
+    assert mention(found, "Rashid Al-Harbi").role == "Energy Minister"
+
+
+def test_a_dateline_agency_credit_is_no_name():
+    found = extraction("VIENNA, Oct 2 (Harbour & Wick) - The producers agreed on Sunday to cut output.")
+    assert not {"Harbour", "Wick", "Harbour & Wick"} & names(found)
+
+
+def test_a_name_the_model_ran_into_its_acronym_stops_before_the_parenthesis():
+    found = extraction("The Intergovernmental Authority on Development (IGAD) will deploy observers.", "IGAD said so on Friday.")
+    assert {m.name for m in found.mentions} == {"Intergovernmental Authority on Development"}
+
+
+def test_an_acronym_in_another_languages_word_order_is_defined_too():
+    found = extraction("The Supreme Electoral Tribunal (TSE) halted the count.", "The TSE later resumed it.")
+    assert found.acronyms["TSE"] == "Supreme Electoral Tribunal"
+    assert {m.name for m in found.mentions} == {"Supreme Electoral Tribunal"}
+
+
+def test_an_acronym_defined_in_the_text_overrides_what_it_usually_means():
+    found = extraction("The Inuit Circumpolar Council (ICC) welcomed the decision.", "The ICC said it would take part.")
+    assert {m.name for m in found.mentions if m.kind == "actor"} == {"Inuit Circumpolar Council"}
+
+
+def test_a_misspelt_country_adjective_is_read_as_the_country():
+    found = extraction("The Phillipine coast guard said the vessel was damaged.")
+    assert mention(found, "Phillipine").key == "country:PH"
+
+
+def test_names_in_apposition_are_one_organisation():
+    found = extraction("Gavi, the Vaccine Alliance, said it would buy the doses.")
+    assert {m.name for m in found.mentions} == {"Gavi"}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The annex was agreed in Ohrid the next month.", "Ohrid"),
+    ("Fuel queues formed in Sucre and Potosí.", "Potosí"),
+    ("Turkey opened a crossing at Margara for travellers.", "Margara"),
+    ("The corridor crosses Armenia's Syunik province.", "Syunik"),
+])
+def test_unlabelled_capitalised_words_where_only_a_place_fits_are_places(sentence, place):
+    assert mention(extraction(sentence), place).kind == "place"
+
+
+def test_a_person_located_somewhere_is_not_a_place():
+    found = extraction("The envoys, Marie Dubreuil in Washington and Jean-Luc Thoreau in Canberra, were called back.")
+    assert mention(found, "Jean-Luc Thoreau").kind == "actor"
+
+
+def test_codes_and_acronyms_are_nobodys_name():
+    found = extraction("The H5N1 strain spread while TREP results were delayed.")
+    assert not [m for m in found.mentions if m.type == "person"]

@@ -144,8 +144,9 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     if body_seat is not None and government is not None and government.role == "capital" and not (in_title or locative(span)):
         government = body_seat  # "Brussels insists": the EU, whose seat it is, more than Belgium
     if country is not None and not (country.ambiguous and label == "PERSON"):
-        if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound":
-            return None  # "Russian" inside another name is part of that name
+        if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound" \
+                and span.root.head.pos_ == "PROPN" and span.root.head.is_title:
+            return None  # "Russian" inside another name ("Russian Foreign Ministry") is part of that name
         return "actor", "country", country.key, country.name
     if government is not None:
         if government.role == "seat":  # "the Kremlin said"; "in the Oval Office" is a room
