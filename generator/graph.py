@@ -77,7 +77,7 @@ def ego_graph(center: Node, neighbours: Sequence[Node], edges: Sequence[Edge] = 
         lines.append(_line("edge", cx, cy, x, y, _stroke(node.weight, strongest), 0.35))
     lines.append("</g>")
     lines.append('<g class="nodes" fill="currentColor">')
-    lines.append(_node(center, cx, cy, CENTER_RADIUS, "middle", cy + CENTER_RADIUS + 16, central=True))
+    lines.append(_node(center, cx, cy, CENTER_RADIUS, "middle", cy + CENTER_RADIUS + 16, central=True, chars=40))
     for node, (x, y) in zip(kept, points):
         radius = 5 + 7 * math.sqrt(node.weight / strongest) if node.weight > 0 else 5
         anchor, lx, ly = _label_place(x, y, radius, WIDTH / 2, HEIGHT / 2, RING_X)

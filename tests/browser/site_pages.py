@@ -28,6 +28,8 @@ def page_types(briefing: dict) -> dict[str, str]:
         "tags": "tags/",
         "actor index": "actors/",
         "event index": "events/",
+        "place index": "places/",
+        "treaty index": "treaties/",
         "source index": "sources/",
         "actor": ANCHOR_ACTOR,
         "place": first_page(briefing, "place"),
