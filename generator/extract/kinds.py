@@ -129,8 +129,11 @@ def generic_body(key: str | None) -> bool:
     return bool(getattr(found, "generic", False))
 
 
-def has_article(token: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ in ARTICLES for d in token.children)
+def has_article(span: Span) -> bool:
+    """An article right before the name and governing it: "the Cold War", not "the South
+    Caucasus Petra Lindholm" (whose article belongs to the title)."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ in ARTICLES and before.head.i in range(span.start, span.end)
 
 
 def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntry], in_title: bool) -> tuple[str, str | None, str | None, str] | None:
@@ -207,7 +210,7 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
     if label in ("PERSON", "ORG", "NORP") and unknown_location(span, label, role):
         return "place", None
     if label == "PERSON":
-        if not role and has_article(span.root):
+        if not role and has_article(span):
             return None  # "the Chilly Warfare": a person's name takes no article
         if any(ch.isdigit() for ch in span.text) or (len(span) == 1 and span.text.isupper()):
             return None  # "H5N1", "TREP": codes and acronyms are no one's name

@@ -305,12 +305,18 @@ def _complete_people(spans: list[Span]) -> list[Span]:
     """"Havildar Baljit" + "Singh": a one-word name the model cut from a person's name right
     after it (and does not know as anything else) is the rest of that name."""
     joined: list[Span] = []
+    heads = titles.head_words()
     for span in sorted(spans, key=lambda s: s.start):
         last = joined[-1] if joined else None
         if last is not None and last.label_ == "PERSON" and last.end == span.start and len(span) == 1 \
                 and span[0].is_title and span[0].pos_ == "PROPN" and not gazetteer.lookup(span.text):
             joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
             continue
+        if span.label_ == "PERSON" and span.start and (last is None or last.end < span.start):
+            before = span.doc[span.start - 1]  # "Petra" + "Lindholm": a given name the model left out
+            if before.is_title and before.pos_ == "PROPN" and not before.ent_type_ and before.lower_ not in heads \
+                    and not gazetteer.lookup(before.text) and not gazetteer.title_prefix([before.text]):
+                span = Span(span.doc, span.start - 1, span.end, label="PERSON")
         joined.append(span)
     return joined
 
