@@ -154,7 +154,7 @@ def ratios(row: dict) -> dict:
 
 
 def bench_site(work: Path, n: int, jobs: int, seed: int, runs: int) -> dict:
-    from .search import first_result
+    from .search import VARIANTS, first_result
 
     prepare(work, n, seed)
     say(f"site of N={n} articles: generation")
@@ -163,8 +163,10 @@ def bench_site(work: Path, n: int, jobs: int, seed: int, runs: int) -> dict:
     say(f"site of N={n} articles: mkdocs build ({counts['pages']} pages)")
     mkdocs_run, mkdocs_report = mkdocs(work)
     query = search_query(work / "docs")
-    say(f"site of N={n} articles: first search result for {query!r} in Chromium")
-    search = first_result(work / "site", query, runs)
+    search = {}
+    for variant in VARIANTS:  # pagefind last: it adds its bundle to the site
+        say(f"site of N={n} articles: first search result for {query!r} in Chromium ({variant})")
+        search[variant] = first_result(work / "site", query, runs, variant)
     return {"n": n, "counts": counts, "generation": generation.json(), "mkdocs": mkdocs_run.json() | mkdocs_report, "search": search}
 
 
@@ -207,12 +209,14 @@ def table(rows: list[dict]) -> str:
 
 
 def site_table(rows: list[dict]) -> str:
-    lines = ["| N | pages | mkdocs | ms / page | site | search index | first result (from typing) | from navigation |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | pages | mkdocs | ms / page | site | search | index | first result (from typing) | from navigation |",
+             "|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
     for r in rows:
-        m, s = r["mkdocs"], r["search"]
-        lines.append(f"| {r['n']:,} | {r['counts']['pages']:,} | {m['seconds']:.1f} s | {1000 * m['seconds'] / r['counts']['pages']:.1f} "
-                     f"| {m['site_mb']:.0f} MB | {m['search_index_mb']} MB | {s['median_from_typing']:.2f} s | {s['median_from_navigation']:.2f} s |")
+        m = r["mkdocs"]
+        for variant, s in r["search"].items():
+            size = s.get("bundle_mb", s["index_mb"])
+            lines.append(f"| {r['n']:,} | {r['counts']['pages']:,} | {m['seconds']:.1f} s | {1000 * m['seconds'] / r['counts']['pages']:.1f} "
+                         f"| {m['site_mb']:.0f} MB | {variant} | {size} MB | {s['median_from_typing']:.2f} s | {s['median_from_navigation']:.2f} s |")
     return "\n".join(lines)
 
 
@@ -222,7 +226,7 @@ def say(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--sizes", default=None, help="corpus sizes, comma-separated (default 10,100,1000; with --site 30,150)")
+    p.add_argument("--sizes", default=None, help="corpus sizes, comma-separated (default 10,100,1000; with --site 35,250: about 1,000 and 5,000 pages)")
     p.add_argument("--jobs", type=int, default=jobs_default(), help="processes for the generator (default: the CPUs available)")
     p.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="where corpora and sites are built (default .cache/bench)")
     p.add_argument("--out", type=Path, default=None, help="results file (default bench/results.json; bench/site-results.json with --site)")
@@ -230,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--site", action="store_true", help="build the sites for the search measurement (make bench-site)")
     p.add_argument("--runs", type=int, default=3, help="browser runs per site (--site)")
     args = p.parse_args(argv)
-    sizes = [int(s) for s in (args.sizes or ("30,150" if args.site else "10,100,1000")).split(",")]
+    sizes = [int(s) for s in (args.sizes or ("35,250" if args.site else "10,100,1000")).split(",")]
     out = args.out or ROOT / "bench" / ("site-results.json" if args.site else "results.json")
     rows = []
     for n in sizes:
