@@ -179,6 +179,7 @@ class Reference:
     source: str  # Document.id
     paragraph: int
     sentence: str
+    offset: int = 0  # where the sentence starts in the paragraph: keeps sentences in text order
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,14 @@ def test_every_entity_has_the_common_fields_and_a_page(export):
         assert {"id", "kind", "name", "aliases", "page", "mentions"} <= set(e)
         assert e["page"] == {"actor": "actors", "place": "places", "treaty": "treaties", "event": "events"}[e["kind"]] + f"/{e['id']}.md"
         for m in e["mentions"]:
-            assert set(m) == {"source", "paragraph", "sentence"}
+            assert set(m) == {"source", "paragraph", "sentence", "offset"}  # offset: the sentence's place in the paragraph
 
 
 def test_actors_events_and_treaties_carry_their_own_fields(export):
     sherman = entity(export, "actor", "wendy-sherman")
     assert sherman["type"] == "person" and sherman["roles"] == ["Deputy Secretary of State"]
     assert sherman["aliases"] == ["Deputy Secretary of State Wendy Sherman", "Sherman", "Wendy Sherman"]
-    assert sherman["mentions"][0] == {"source": TALKS, "paragraph": 2,
+    assert sherman["mentions"][0] == {"source": TALKS, "paragraph": 2, "offset": 0,
                                       "sentence": "Deputy Secretary of State Wendy Sherman will meet Sergei Ryabkov in Geneva on Monday."}
     assert sherman["quotes"][0]["reference"]["paragraph"] == 3
     meeting = entity(export, "event", "last-meeting")
@@ -69,7 +69,7 @@ def test_the_export_reads_back_as_the_same_entities():
     for original, data in zip(sorted(briefing.entities, key=lambda e: (e.kind, e.id)), exported):
         if original.kind == "event" and original.summary is None and original.mentions:
             # an event nobody summed up is summed up by its evidence sentence (derived, not curated)
-            assert data.pop("summary") == min(original.mentions, key=lambda r: (r.source, r.paragraph, r.sentence)).sentence
+            assert data.pop("summary") == min(original.mentions, key=lambda r: (r.source, r.paragraph, r.offset, r.sentence)).sentence
         assert from_json(Entity, data) == original
 
 

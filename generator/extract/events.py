@@ -37,6 +37,8 @@ EVENT_NOUNS = {"talks", "talk", "meeting", "summit", "election", "elections", "v
                "agreement", "deal", "treaty", "accord", "coup", "protest", "protests", "launch", "test", "tests",
                "explosion", "bombing", "offensive", "ceasefire", "truce", "assembly", "dialogue", "consultations",
                "plenary", "phase", "departure", "arrival", "decision", "ruling", "edition", "game", "games"}
+# Nouns that only make a date longer ("Sunday night", "Monday morning").
+TIME_NOUNS = {"time", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "hour"}
 # Prepositions whose object is where something happens.
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -47,9 +49,13 @@ QUOTE_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 def _trigger(token: Token) -> Token | None:
     """The word a date attached at `token` dates: a noun it modifies or its governing verb."""
+    while token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in TIME_NOUNS:
+        token = token.head  # "Sunday night time": still the date
     if token.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.head.lemma_.lower() in EVENT_NOUNS or token.head.lower_ in EVENT_NOUNS:
-            return token.head
+        # "Wednesday's talks", "the 1987 treaty": the date dates that noun; "a 1781 naval
+        # engagement" dates no event of this sentence
+        is_event = token.head.lemma_.lower() in EVENT_NOUNS or token.head.lower_ in EVENT_NOUNS
+        return token.head if is_event else None
     while token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
         if token.head.i == token.i:
             return None
@@ -258,7 +264,8 @@ def _name(trigger: Token, subject: Token | None, subject_text: str | None, objec
         words.append(_infinitive(trigger, mentions))
     else:
         treaty = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.start <= trigger.i < span.end]
-        words = treaty[:1] or [_phrase(trigger, limit=5)]
+        # "the 1987 treaty": the treaty came into being then ("concluded" says no more than that)
+        words = [f"{treaty[0]} concluded"] if treaty else [_phrase(trigger, limit=5)]
         if extra_objects and not treaty and not any(name in words[0] for name in extra_objects):
             words.append("with " + " and ".join(extra_objects[:3]))  # "Summit with Joe Biden and Vladimir Putin"
     if place and place not in " ".join(words):

@@ -72,7 +72,7 @@ def event_order(event: Entity) -> tuple:
 
 
 def reference_order(ref: Reference) -> tuple:
-    return (ref.source, ref.paragraph, ref.sentence)
+    return (ref.source, ref.paragraph, ref.offset, ref.sentence)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def _entity_of(cluster: clustering.Cluster) -> Entity:
 
 
 def _unique_references(references):
-    return sorted(set(references), key=lambda r: (r.source, r.paragraph, r.sentence))
+    return sorted(set(references), key=lambda r: (r.source, r.paragraph, r.offset, r.sentence))
 
 
 def _names(entity: Entity) -> set[str]:
@@ -185,7 +185,7 @@ def _add_quotes(draft: _Draft, documents: list[Document], extractions: list[Extr
             if speaker is None or speaker.kind != "actor":
                 continue
             sentence = extraction.sentences[quote.sentence]
-            speaker.quotes.append(Quote(quote.text, speaker.id, Reference(document.id, sentence.paragraph, sentence.text),
+            speaker.quotes.append(Quote(quote.text, speaker.id, Reference(document.id, sentence.paragraph, sentence.text, sentence.start),
                                         document.date.isoformat() if document.date else None))
     for entity in draft.entities:
         entity.quotes = sorted(set(entity.quotes), key=lambda q: (q.date or "", q.reference.source, q.reference.paragraph, q.text))

@@ -32,7 +32,7 @@ class MentionRecord:
     @property
     def reference(self) -> Reference:
         sentence = self.extraction.sentences[self.mention.sentence]
-        return Reference(self.document.id, sentence.paragraph, sentence.text)
+        return Reference(self.document.id, sentence.paragraph, sentence.text, sentence.start)
 
 
 @dataclass
@@ -167,18 +167,22 @@ def _join_short_person_names(records: list[MentionRecord], groups: _UnionFind) -
 
 
 def best_name(cluster: Cluster) -> str:
-    """The name a page shows: the gazetteer's canonical one, else the most frequent full form
-    (the longest among equally frequent ones), without a parenthesised acronym."""
-    counts = Counter(m.name for m in cluster.mentions)
-    if cluster.kind == "treaty":
-        counts = Counter(names.display_treaty_name(m.name) for m in cluster.mentions)
-    words = max(len(n.split()) for n in counts)
+    """The name a page shows: the gazetteer's canonical one, else the form most documents use
+    (a typo or a spun word is usually one document's), then the most frequent, then the
+    longest, without a parenthesised acronym."""
+    display = names.display_treaty_name if cluster.kind == "treaty" else (lambda n: n)
+    documents: dict[str, set[str]] = {}
+    for record in cluster.records:
+        documents.setdefault(display(record.mention.name), set()).add(record.document.id)
+    frequency = Counter(display(m.name) for m in cluster.mentions)
+    candidates = list(frequency)
     if cluster.kind == "actor" and any(m.type == "person" for m in cluster.mentions):
-        counts = Counter({n: c for n, c in counts.items() if len(n.split()) == words})
+        words = max(len(n.split()) for n in candidates)  # a person's full name, not a surname
+        candidates = [n for n in candidates if len(n.split()) == words]
     keyed = [m.name for m in cluster.mentions if m.key]
     if keyed:
         return Counter(keyed).most_common(1)[0][0]
-    best = sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+    best = min(candidates, key=lambda n: (-len(documents[n]), -frequency[n], -len(n), n))
     return best[:1].upper() + best[1:]  # "Submarine contract": a described treaty, as a title
 
 

@@ -1,8 +1,8 @@
 """Events told by several sentences or documents become one event.
 
 Two event mentions are one event when they fall on the same date (to the same precision)
-and either share a participant that is a person or an organisation, or have the same trigger
-and share any participant, a treaty or the place ("Biden and Putin meet in Geneva" told by three
+and either share a person among their participants, or have the same trigger and share any
+participant, a treaty or the place ("Biden and Putin meet in Geneva" told by three
 papers). Everything else stays apart: a briefing would rather show two pages than merge two
 different happenings.
 """
@@ -34,12 +34,12 @@ class EventRecord:
     @property
     def reference(self) -> Reference:
         sentence = self.extraction.sentences[self.event.sentence]
-        return Reference(self.document.id, sentence.paragraph, sentence.text)
+        return Reference(self.document.id, sentence.paragraph, sentence.text, sentence.start)
 
 
 def _same_event(a: EventRecord, b: EventRecord, actor_types: dict[str, str]) -> bool:
     shared = set(a.participants) & set(b.participants)
-    if any(actor_types.get(p) in ("person", "organization", "group") for p in shared):
+    if any(actor_types.get(p) == "person" for p in shared):
         return True
     same_trigger = a.event.trigger == b.event.trigger
     same_treaty = bool(set(a.treaties) & set(b.treaties))
