@@ -60,6 +60,8 @@ GOVERNMENT_NOUNS = {"government", "governments", "authorities", "leadership", "r
 # Verbs whose object is a location ("left Moscow").
 MOTION_VERBS = {"leave", "visit", "reach", "enter", "tour", "fly", "arrive", "flee", "evacuate", "bomb", "shell"}
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "westerners"}
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+                 "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern"}
 ARTICLES = {"the", "a", "an"}
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
@@ -197,8 +199,8 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "treaty", None
     if label in ("ORG", "EVENT", "FAC", "PRODUCT") and treaties.is_instrument_name(span.text):
         return "treaty", None
-    if span.text.lower() == span.text or span[0].is_lower:
-        return None
+    if span.text.lower() == span.text or (span[0].is_lower and span[0].lower_ not in COMPASS_WORDS):
+        return None  # a lower-case phrase is no name ("southern Lebanon" is: a region of one)
     if label in ("PERSON", "ORG") and describes_person(span.root):
         return None
     known, kind = apposition_type(span.root)
@@ -225,6 +227,7 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "place", None
     if label == "NORP" and locative(span):
         return "place", None  # "at Mulino": the model took a place for a people
-    if label == "NORP" and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
-        return "actor", "group"  # "the Inuit", "Kurds": a people named as such, not an adjective
+    named_people = span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") or (span.root.dep_ == "pobj" and has_article(span))
+    if label == "NORP" and span.root.pos_ in ("NOUN", "PROPN") and named_people:
+        return "actor", "group"  # "the Inuit", "the plight of the Rohingya": a people named as such
     return None  # NORP of no country used as an adjective ("Western"), EVENT, ...

@@ -41,8 +41,21 @@ PLACE_KIND_WORDS = {"region", "province", "oblast", "exclave", "enclave", "distr
 # Nouns that end the name of a state's body: "<Russian|Russia's> <Foreign> Ministry".
 BODY_HEADS = {"ministry", "department", "council", "army", "navy", "forces", "force", "embassy", "parliament",
               "agency", "service", "office", "guard", "court", "police", "military", "committee", "commission",
-              "assembly", "senate", "congress", "duma", "cabinet", "command", "directorate", "bureau"}
-LOWER_BODY_HEADS = {"military", "army", "navy", "police"}  # "the Israeli military"
+              "assembly", "senate", "congress", "duma", "cabinet", "command", "directorate", "bureau", "junta",
+              "administration", "authority", "exchange", "bank", "tribunal", "institute", "corporation", "company"}
+# Lower-case heads that still make a body after a country's name: "the Israeli military",
+# "Lebanon's foreign ministry", "the Myanmar junta".
+LOWER_BODY_HEADS = {"military", "army", "navy", "police", "ministry", "junta", "parliament", "department"}
+# Lower-case words a lower-case body's name may have: "Lebanon's foreign ministry".
+PORTFOLIOS = {"foreign", "defence", "defense", "interior", "finance", "energy", "health", "justice", "trade",
+              "economy", "economic", "agriculture", "education", "transport", "labour", "labor", "environment",
+              "information", "culture", "home", "military", "ruling", "electoral"}
+# Lower-case particles inside names: "Mocímboa da Praia", "Abdullah bin Zayed", "Ursula von der Leyen".
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn",
+                  "bint", "al", "el", "la", "le", "y"}
+# Acronyms of common nouns, not of names.
+COMMON_ACRONYMS = {"LNG", "GDP", "CPI", "AI", "CEO", "CFO", "NGO", "NGOs", "UAV", "UAVs", "ICBM", "ICBMs", "GPS", "VAT",
+                   "IPO", "LGBT", "COVID", "PCR", "EV", "EVs", "SUV", "TV", "PM", "MP", "MPs", "BPD", "bpd"}
 QUANTITY_WORDS = {"two", "three", "four", "five", "several", "both", "some", "many"}
 
 
@@ -159,14 +172,29 @@ def _national_bodies(doc: Doc) -> list[Span]:
         if end < len(doc) and doc[end].tag_ == "POS":
             end += 1
         last = end
-        while last < len(doc) and last - end < 4 and (doc[last].is_title or doc[last].lower_ in LOWER_BODY_HEADS):
+        while last < len(doc) and last - end < 4 and (doc[last].is_title or doc[last].lower_ in LOWER_BODY_HEADS | PORTFOLIOS):
             word = doc[last]
             if word.lower_ in BODY_HEADS and (word.is_title or word.lower_ in LOWER_BODY_HEADS):
                 if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("compound", "amod"):
-                    spans.append(Span(doc, token.i, last + 1, label="ORG"))  # "U.S. army support" is support
+                    # "U.S. army support" is support; "Japan's Ministry of Defense" goes on
+                    spans.append(Span(doc, token.i, _name_complement(doc, last + 1), label="ORG"))
                 break
             last += 1
     return spans
+
+
+def _name_complement(doc: Doc, end: int) -> int:
+    """Where a name that goes on with "of/for/on <Capitalised words>" ends: "Ministry of
+    Defense", "Forum on Debt and Development"; a calendar word or another name stops it."""
+    position, joined = end, False
+    while position + 1 < len(doc) and doc[position].lower_ in ("of", "for", "on", "and", "&") \
+            and (doc[position].lower_ not in ("and", "&") or joined) \
+            and doc[position + 1].is_title and not doc[position + 1].ent_type_ in ("DATE", "TIME", "GPE", "NORP"):
+        position += 2
+        while position < len(doc) and doc[position].is_title and not doc[position].ent_type_ in ("DATE", "TIME"):
+            position += 1
+        end, joined = position, True
+    return end
 
 
 def _places_named_by_kind(doc: Doc) -> list[Span]:
@@ -180,6 +208,9 @@ def _places_named_by_kind(doc: Doc) -> list[Span]:
         while end <= len(doc):  # "the cities of Ashdod and Ashkelon": one span per name
             if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 end += 1
+                continue
+            if end > start and end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].is_title:
+                end += 2  # "the port town of Mocímboa da Praia"
                 continue
             if end > start:
                 spans.append(Span(doc, start, end, label="LOC"))
@@ -321,10 +352,72 @@ def _complete_people(spans: list[Span]) -> list[Span]:
     return joined
 
 
+def _longer_names(spans: list[Span]) -> list[Span]:
+    """Names the model cut short: "the African Forum" + "on Debt and Development", "Mocímboa
+    da" + "Praia", "Paris" + "Club" (a known name before a capitalised noun is part of a larger
+    name)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    longer = []
+    for span in spans:
+        doc, end, label = span.doc, span.end, span.label_
+        if label == "ORG":
+            if len(span) > 1 and span[-1].lower_ in ("of", "for", "on", "and"):
+                end -= 1  # "Common Framework for": the model stopped in the middle
+            end = _name_complement(doc, end)
+        while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].is_title and label in ("PERSON", "GPE", "LOC", "FAC", "ORG"):
+            end += 2
+        if span[-1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].is_title:
+            end += 1
+        if end == span.end and label in ("GPE", "LOC") and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and span.root.dep_ == "compound" and span.root.head.i == end and end not in taken and doc[end].text not in GEO_AFTER:
+            end, label = end + 1, "ORG"  # "the Paris Club"
+        if any(i in taken for i in range(span.end, end)):
+            end = span.end
+        longer.append(Span(doc, span.start, end, label=label) if end != span.end else span)
+    return longer
+
+
+def _joined_names(spans: list[Span]) -> list[Span]:
+    """Two spans that are one name: "Mocímboa da" + "Praia" (across a name particle),
+    "Fritz-Alphonse" + "Jean-Baptiste" (a given name the model took for something else)."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if last is not None:
+            doc = span.doc
+            across_particle = last.end == span.start and last[-1].lower_ in NAME_PARTICLES
+            gap_particle = last.end + 1 == span.start and doc[last.end].lower_ in NAME_PARTICLES
+            one_word = all(not t.whitespace_ for t in last[:-1])  # "Fritz-Alphonse" is one word
+            given_name = last.end == span.start and span.label_ == "PERSON" and one_word \
+                and last[0].is_title and not gazetteer.lookup(last.text)
+            if across_particle or gap_particle or given_name:
+                joined[-1] = Span(doc, last.start, span.end, label="PERSON" if given_name else last.label_)
+                continue
+        joined.append(span)
+    return joined
+
+
+def _regions_of_countries(spans: list[Span]) -> list[Span]:
+    """"southern Lebanon", "northern Israel": a compass word before a country makes a region."""
+    regions = []
+    for span in spans:
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and span.label_ == "GPE" and before.is_lower and before.lower_ in COMPASS_ADJECTIVES \
+                and any(e.kind == "country" for e in gazetteer.lookup(span.text)):
+            span = Span(doc, span.start - 1, span.end, label="LOC")
+        regions.append(span)
+    return regions
+
+
+COMPASS_ADJECTIVES = kinds.COMPASS_WORDS
+
+
 def _model_spans(doc: Doc) -> list[Span]:
     """The model's (and the EntityRuler's) names, repaired where it cuts them badly."""
-    spans = [e for e in doc.ents if e.label_ in LABELS and not _agency_credit(e)]
+    spans = [e for e in doc.ents if e.label_ in LABELS and not _agency_credit(e) and e.text not in COMMON_ACRONYMS]
     spans = _complete_people(_qualified_bodies(_join_adjacent(_whole_words(spans))))
+    spans = _regions_of_countries(_longer_names(_joined_names(spans)))
     spans = [_close_parenthesis(part) for span in spans for part in _split_listing(span)]
     return [_widen_place(s) if s.label_ in ("GPE", "LOC") else s for s in spans if len(s)]
 
@@ -379,6 +472,10 @@ def _candidate(parsed: ParsedParagraph, span: Span) -> Candidate | None:
         title, inner_start = titles.title_inside(name)
         if title:
             title_start, name = name.start, doc[inner_start:name.end]
+    if not title and label == "PERSON":  # "Vice Minister of | Finance Liao Jianguo": a title across the start
+        title, title_start, inner_start = titles.title_across(name)
+        if title:
+            name = doc[inner_start:name.end]
     candidate = Candidate(parsed, name, label, doc[min(title_start, name.start):surface_end])
     if title and title.role:
         candidate.role, candidate.role_country, candidate.role_org = title.role, title.country, title.organization
@@ -629,6 +726,14 @@ def _resolve_short_names(found: list[Candidate]) -> None:
         c.role_country = c.role_country or target.role_country
 
 
+def _the_publisher(c: Candidate, publisher: str | None) -> bool:
+    """"seen by the Courier": the source's own publisher is not an actor of the story."""
+    if not publisher or c.kind != "actor" or c.key:
+        return False
+    words, own = c.name.lower().split(), publisher.lower().removeprefix("the ").split()
+    return bool(words) and own[-len(words):] == words
+
+
 def _short_place_names(found: list[Candidate]) -> None:
     """"Addis" after "Addis Ababa": a one-word place that starts a longer place name in the
     document is that place."""
@@ -676,6 +781,7 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
     _link_treaty_descriptions(found)
     found = _treaty_anaphors(text, found)
     found = [c for c in found if not (c.generic and len(c.name.split()) == 1)]  # "Parliament", unqualified
+    found = [c for c in found if not _the_publisher(c, text.document.publisher)]
     extraction.acronyms = dict(sorted(defined.items()))
     extraction.mentions = [
         Mention(

@@ -38,8 +38,10 @@ def _general_title(doc: Doc, start: int, end: int) -> gazetteer.TitleMatch | Non
     if head_at is None:
         return None
     tail = tokens[head_at + 1:]
-    if tail and not (len(tail) == 2 and tail[0].text == "-" and tail[1].is_title):
-        return None  # only "<Head>-<Capitalised>" may follow the head
+    hyphenated = len(tail) == 2 and tail[0].text == "-" and tail[1].is_title  # "Secretary-Normal"
+    portfolio = len(tail) >= 2 and tail[0].lower_ in ("of", "for") and all(t.is_title for t in tail[1:])  # "Minister of Finance"
+    if tail and not (hyphenated or portfolio):
+        return None
     before = tokens[:head_at]
     if any(t.is_stop or not (t.is_title or t.is_upper or t.text in ("-", ".")) for t in before):
         return None  # "As President Biden": a capitalised function word is no title
@@ -75,6 +77,18 @@ def title_inside(span: Span) -> tuple[gazetteer.TitleMatch | None, int]:
         if found and found.role:
             return found, end
     return None, span.start
+
+
+def title_across(span: Span) -> tuple[gazetteer.TitleMatch | None, int, int]:
+    """A title that starts before a person span and ends inside it ("Vice Minister of" +
+    "Finance Liao Jianguo"): the title, where it starts, and where the name starts."""
+    doc = span.doc
+    for inner in range(span.start + 1, span.end - 1):  # leave at least two words of name
+        for start in range(max(span.sent.start, span.start - MAX_TITLE_WORDS), span.start):
+            found = title_at(doc, start, inner)
+            if found and found.role:
+                return found, start, inner
+    return None, span.start, span.start
 
 
 def title_people(doc: Doc) -> list[Span]:
