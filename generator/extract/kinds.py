@@ -31,6 +31,8 @@ PERSON_NOUNS = {
     "people", "officials", "leaders", "ministers", "presidents", "men", "women", "americans",
 }
 ORGANISATION_NOUNS = {"organization", "organisation", "company", "firm", "agency", "party", "network", "ministry",
+                      "association", "federation", "coalition", "chamber", "league", "consortium", "trader", "operator",
+                      "utility", "supplier", "producer", "exporter", "importer", "lender", "insurer", "broker", "charity",
                       "department", "council", "committee", "alliance", "bloc", "institute", "institution", "union",
                       "body", "club", "foundation", "court", "parliament", "movement", "militia", "shipbuilder",
                       "manufacturer", "broadcaster", "airline", "carrier", "newspaper", "university", "bank", "group"}
@@ -40,7 +42,8 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "capital", "region"
                "mansion", "palace", "building", "airport", "square", "street", "park", "strip", "coast", "villa",
                "resort", "oblast", "county", "neighbourhood", "neighborhood", "suburb", "headquarters", "house",
                "home", "embassy", "consulate", "hotel", "centre", "center", "arena", "stadium", "hall", "camp",
-               "prison", "lawn", "office"}
+               "prison", "lawn", "office", "plant", "facility", "station", "mine", "reactor", "pipeline", "crossing",
+               "checkpoint", "shoal", "reef", "atoll", "strait", "canal", "dam"}
 # Place nouns that also head the names of bodies ("the Foreign Office"): a place only where the
 # text puts something there ("in the Oval Office").
 BODY_OR_PLACE_NOUNS = {"office", "house", "home"}
@@ -78,11 +81,24 @@ def apposition_type(token: Token) -> tuple[bool, str | None]:
         nouns.append(anchor.head.head)  # "the archipelago of X", "the cities of A and B"
     if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_NOUNS:
         nouns.append(token.head)  # "the Mulino training ground"
+    nouns += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]  # "the shipping association BIMCO"
     for noun in nouns:
+        if any(c.dep_ == "compound" and c.lower_ in PLACE_NOUNS for c in noun.children):
+            return True, "place"  # "the island group", "a border town"
         for kind, words in APPOSITION_TYPES:
             if noun.lower_ in words or noun.lemma_.lower() in words:
                 return True, kind
     return False, None
+
+
+def named_place(token: Token) -> bool:
+    """"the Omani capital, Muscat", "Yemen's capital, Sanaa": in apposition to a place noun."""
+    nouns = [token.head] if token.dep_ == "appos" else []
+    nouns += [c for c in token.children if c.dep_ == "appos"]
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == ",":
+        nouns.append(doc[token.i - 2])  # the words, where the parse attached the apposition elsewhere
+    return any(n.lower_ in PLACE_NOUNS for n in nouns)
 
 
 def head_noun_type(span: Span) -> tuple[bool, str | None]:
@@ -104,6 +120,8 @@ def locative(span: Span) -> bool:
     """Used as a location: "in Moscow", "left Moscow", "the Vienna talks", a dateline."""
     head = span.root
     doc = span.doc
+    if named_place(head):
+        return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in GOVERNMENT_NOUNS:
         return False  # "the government in Kyiv" is the state (read from the words: the parse often attaches "in" elsewhere)
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
@@ -148,6 +166,9 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     body_seat = next((e for e in entries if e.kind == "organization" and e.role == "seat"), None)
     if body_seat is not None and government is not None and government.role == "capital" and not (in_title or locative(span)):
         government = body_seat  # "Brussels insists": the EU, whose seat it is, more than Belgium
+    same_named_city = place is not None and country is not None and any(e.role == "capital" for e in entries)
+    if same_named_city and locative(span):
+        return "place", None, place.key, place.name  # "evacuated to Djibouti": the city of that name
     if country is not None and not (country.ambiguous and label == "PERSON"):
         if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound" \
                 and span.root.head.pos_ == "PROPN" and span.root.head.is_title:
@@ -173,10 +194,10 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     return None
 
 
-def describes_person(token: Token) -> bool:
+def describes_person(span: Span) -> bool:
     """"India's DGMO, Lieutenant General Harpreet Singh": the name is the title of the person
-    in apposition to it."""
-    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    in apposition to it (outside the name itself: "Osei-Lambert" parses as an apposition)."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and not span.start <= c.i < span.end for c in span.root.children)
 
 
 def unknown_location(span: Span, label: str, role: str | None) -> bool:
@@ -188,7 +209,7 @@ def unknown_location(span: Span, label: str, role: str | None) -> bool:
         return False  # "A in Washington and B in Canberra": B is somewhere, not a where
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "in Takeo and neighbouring Prey Veng"
-    prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") else set())
+    prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") or len(span) == 1 else set())
     return (not role and head.dep_ == "pobj" and head.head.lower_ in prepositions
             and not any(c.dep_ in ("poss", "case") for c in head.children) and span[-1].lower_ not in ORGANISATION_NOUNS)
 
@@ -201,7 +222,7 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "treaty", None
     if span.text.lower() == span.text or (span[0].is_lower and span[0].lower_ not in COMPASS_WORDS):
         return None  # a lower-case phrase is no name ("southern Lebanon" is: a region of one)
-    if label in ("PERSON", "ORG") and describes_person(span.root):
+    if label in ("PERSON", "ORG") and describes_person(span):
         return None
     known, kind = apposition_type(span.root)
     if known:
@@ -227,6 +248,8 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         return "place", None
     if label == "NORP" and locative(span):
         return "place", None  # "at Mulino": the model took a place for a people
+    if label == "PRODUCT":
+        return None  # weapons, vehicles, software; a product named as a place was typed above
     named_people = span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") or (span.root.dep_ == "pobj" and has_article(span))
     if label == "NORP" and span.root.pos_ in ("NOUN", "PROPN") and named_people:
         return "actor", "group"  # "the Inuit", "the plight of the Rohingya": a people named as such

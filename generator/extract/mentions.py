@@ -29,7 +29,7 @@ from ..model import Extraction, Mention
 from . import acronyms, kinds, spelling, titles, treaties
 from .context import DocumentText, ParsedParagraph
 
-LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"}
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT", "PRODUCT"}
 # Labels whose spans may list several names ("Ashdod and Ashkelon"): split at "and" or commas.
 LISTING_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # Capitalised words that make a place name with a known name next to them ("Lake Geneva").
@@ -175,7 +175,7 @@ def _national_bodies(doc: Doc) -> list[Span]:
         while last < len(doc) and last - end < 4 and (doc[last].is_title or doc[last].lower_ in LOWER_BODY_HEADS | PORTFOLIOS):
             word = doc[last]
             if word.lower_ in BODY_HEADS and (word.is_title or word.lower_ in LOWER_BODY_HEADS):
-                if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("compound", "amod"):
+                if word.pos_ in ("NOUN", "PROPN") and (word.is_title or word.dep_ not in ("compound", "amod")):
                     # "U.S. army support" is support; "Japan's Ministry of Defense" goes on
                     spans.append(Span(doc, token.i, _name_complement(doc, last + 1), label="ORG"))
                 break
@@ -371,10 +371,12 @@ def _longer_names(spans: list[Span]) -> list[Span]:
         if end == span.end and label in ("GPE", "LOC") and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and span.root.dep_ == "compound" and span.root.head.i == end and end not in taken and doc[end].text not in GEO_AFTER:
             end, label = end + 1, "ORG"  # "the Paris Club"
-        if any(i in taken for i in range(span.end, end)):
-            end = span.end
+        swallowed = [s for s in spans if s is not span and span.end <= s.start < end]
+        if any(s.label_ in ("GPE", "NORP", "LOC", "PERSON") or s.end > end for s in swallowed):
+            end = span.end  # another name starts there: the model was right to stop
         longer.append(Span(doc, span.start, end, label=label) if end != span.end else span)
-    return longer
+    # what a longer name swallowed ("Debt" in "African Forum on Debt and Development") goes
+    return [s for s in longer if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in longer)]
 
 
 def _joined_names(spans: list[Span]) -> list[Span]:

@@ -24,9 +24,11 @@ from .. import gazetteer
 INSTRUMENT_HEADS = ("treaty", "treaties", "accord", "accords", "agreement", "agreements", "convention", "conventions",
                     "pact", "protocol", "protocols", "charter", "declaration", "memorandum", "document", "deal",
                     "understanding", "statement", "communique", "communiqué", "plan", "partnership", "contract",
-                    "regulations", "resolution", "annex")
+                    "regulations", "resolution", "annex", "principles", "consensus", "framework", "award",
+                    "arrangement", "arrangements", "compact", "roadmap")
 # Heads that are specific enough to start a named instrument ("Treaty on Open Skies").
-LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "Declaration", "Memorandum", "Accord")
+LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "Declaration", "Memorandum", "Accord",
+                 "Principles", "Framework", "Compact")
 # Lower-case nouns that are instruments only with a modifier that identifies them.
 DESCRIPTIVE_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "declaration",
                      "statement", "contract", "memorandum", "charter", "communique"}
