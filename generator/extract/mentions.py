@@ -650,6 +650,11 @@ def _apply_acronyms(found: list[Candidate], defined: dict[str, str]) -> None:
     Circumpolar Council (ICC)", not the International Criminal Court)."""
     long_forms = {c.name: c for c in found}
     long_forms.update({name_of(c.span): c for c in found})
+    for acronym, long_form in defined.items():
+        if long_form not in long_forms:  # "Taiwan's Ministry of National Defense (MND)": a qualified name
+            qualified = [c for c in found if name_of(c.span).endswith(" " + long_form)]
+            if qualified:
+                long_forms[long_form] = qualified[0]
     for c in found:
         long = long_forms.get(defined.get(name_of(c.span), ""))
         if long is not None and long.kind and long is not c:
