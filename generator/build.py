@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import extract, ingest, pages, render, resolve, write
-from .config import BuildConfig
+from .config import BuildConfig, ConfigError
 from .diagnostics import Report
 from .model import Briefing, Document, WriteSummary
 
@@ -24,6 +24,8 @@ def build(config: BuildConfig, report: Report | None = None) -> BuildResult:
     report = report or Report()
     documents = ingest.read_corpus(config.seeds, report)
     curation = pages.read_curation(config.docs, report)
+    if curation.blocking:
+        raise ConfigError("\n".join(str(d) for d in curation.blocking))
     extractions = extract.extract_all(documents, config, report)
     briefing = resolve.resolve(documents, extractions, curation, report)
     site = render.render_site(briefing)

@@ -262,6 +262,8 @@ class Curation:
     pages: list[PageCuration] = field(default_factory=list)
     # entities of the previous build (from docs/briefing.json): keeps ids stable across builds
     previous: list[Entity] = field(default_factory=list)
+    # edits the site must not be built with (a title the theme would print as markup)
+    blocking: list[Diagnostic] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- render

@@ -39,7 +39,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
-from .model import ACTOR_TYPES, ENTITY_KINDS, Curation, Entity, Page, PageCuration, from_json
+from .model import ACTOR_TYPES, ENTITY_KINDS, Curation, Diagnostic, Entity, Page, PageCuration, from_json
 
 # Keys the generator writes and refreshes on every build, in this order. Other keys the
 # renderer puts in Page.front_matter follow them; a person's keys come last.
@@ -440,6 +440,13 @@ def read_curation(docs: Path, report: Report) -> Curation:
             continue
         seen[key] = rel
         curation.pages.append(PageCuration(rel, *key, validate_overrides(page, shown, report), page.edited()))
+        for name in ("title", "name"):
+            value = page.front_matter.get(name)
+            if isinstance(value, str) and set(value) & set(UNSAFE_IN_TITLE):
+                # MkDocs and the theme read the key from the file whatever we do with it, and put
+                # it into <title>, the header, tag lists and the search index as it is.
+                curation.blocking.append(Diagnostic("error", shown, f"'{name}: {value}' would put markup into the published site; "
+                                                    f"remove {', '.join(repr(c) for c in UNSAFE_IN_TITLE)} from it", page.key_line(name)))
     return curation
 
 
