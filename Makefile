@@ -34,7 +34,7 @@ eval: $(RUNTIME)  ## score extraction against the gold annotations in ../shared
 check: $(RUNTIME)  ## fail when docs/ differs from what a build of seeds/ (and the edits in docs/) gives
 	$(PY) -m generator check --seeds $(SEEDS) --docs $(DOCS)
 
-bench: $(RUNTIME)  ## time generation, rebuilds, mkdocs and memory at 10, 100, 1000 articles (about 20 min; bench/README.md)
+bench: $(RUNTIME)  ## time generation, rebuilds, mkdocs and memory at 10, 100, 1000 articles (about 22 min; bench/README.md)
 	$(PY) -m bench.run
 
 bench-site: $(DEV)  ## 1,000- and 5,000-page sites: mkdocs time, size, first search result in Chromium (bench/README.md)
