@@ -5,9 +5,9 @@ steps below run over each document's parsed paragraphs, in order, each adding to
 Extraction. A step is a function `(DocumentText, Extraction) -> None`.
 
 `extract_all` analyses only what the cache (generator/cache.py) does not hold, so an
-unchanged rebuild does not even import spaCy. The documents to analyse are cut into small
-fixed chunks; each chunk is parsed and extracted whole (spaCy and the steps) in one process,
-so that several processes share the work when there is enough of it. A document's result
+unchanged rebuild neither loads the spaCy pipeline nor imports the steps (which import spaCy).
+The documents to analyse are cut into small chunks; each chunk is parsed and extracted whole
+(spaCy and the steps) in one process, so that several processes share the work. A document's result
 does not depend on the chunk it is in, nor on the number of processes (tests check both).
 """
 from __future__ import annotations
