@@ -21,6 +21,7 @@ Results: bench/results.json (or --out) and a Markdown table on stdout.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -165,6 +166,9 @@ def bench_site(work: Path, n: int, jobs: int, seed: int, runs: int) -> dict:
     query = search_query(work / "docs")
     search = {}
     for variant in VARIANTS:  # pagefind last: it adds its bundle to the site
+        if variant == "pagefind" and importlib.util.find_spec("pagefind") is None:
+            say("pagefind is not installed (pip install 'pagefind[extended]==1.5.2'): its variant is skipped")
+            continue
         say(f"site of N={n} articles: first search result for {query!r} in Chromium ({variant})")
         search[variant] = first_result(work / "site", query, runs, variant)
     return {"n": n, "counts": counts, "generation": generation.json(), "mkdocs": mkdocs_run.json() | mkdocs_report, "search": search}
