@@ -94,3 +94,13 @@ def test_an_edited_page_without_sources_stays_as_stale():
 def test_an_undated_document_keeps_absolute_dates_only():
     result = briefing(document("The treaty was signed in 1992 and the talks resumed last month.", doc_id="u", published=None))
     assert {e.date for e in result.entities if e.kind == "event"} == {"1992"}
+
+
+def test_a_rebuild_gives_every_entity_the_id_it_had():
+    # two different events of one day with one name: the case where ids could swap
+    documents = (document("Relations deteriorated in 2009, officials in Oslo said.", doc_id="a"),
+                 document("Relations deteriorated in 2009 after the talks in Lima failed.", "Lima said so.", doc_id="b"))
+    first = briefing(*documents)
+    again = briefing(*documents, curation=Curation(previous=first.entities))
+    assert [(e.kind, e.id, e.name) for e in again.entities] == [(e.kind, e.id, e.name) for e in first.entities]
+    assert {(e.id, tuple(e.mentions)) for e in again.entities} == {(e.id, tuple(e.mentions)) for e in first.entities}

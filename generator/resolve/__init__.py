@@ -64,10 +64,11 @@ def resolve(documents: list[Document], extractions: list[Extraction], curation: 
     draft = _Draft()
     for cluster in clustering.cluster_mentions(documents, extractions):
         draft.add(_entity_of(cluster), [(r.document.id, r.index) for r in cluster.records])
-    _assign_ids([e for e in draft.entities], curation.previous)
     pages = {(p.kind, p.id): p for p in curation.pages}
+    reserved = {key for key, page in pages.items() if page.edited}
+    _assign_ids(list(draft.entities), curation.previous, reserved)
     _apply_structural_curation(draft, pages, ("actor", "place", "treaty"), report)
-    _add_events(draft, documents, extractions, curation)
+    _add_events(draft, documents, extractions, curation, reserved)
     _apply_structural_curation(draft, pages, ("event",), report)
     _add_quotes(draft, documents, extractions)
     _add_facts(draft)
@@ -106,30 +107,55 @@ def _names(entity: Entity) -> set[str]:
     return {fold(n) for n in [entity.name, *entity.aliases] if fold(n)}
 
 
-def _assign_ids(entities: list[Entity], previous: list[Entity]) -> None:
-    """Reuse the previous build's id of an entity that shares a name or alias with it (the best
-    overlap first); give the rest a slug of their name. Deterministic for the same inputs."""
-    taken: dict[str, set[str]] = defaultdict(set)
+def _canonical(entity: Entity) -> tuple:
+    """A total order: two events of one day with one name ("Relations deteriorate") are told
+    apart by what cites them, so each gets the same id in every build."""
+    first = entity.mentions[0] if entity.mentions else None
+    return (entity.kind, _id_base(entity), entity.name, -len(entity.mentions),
+            (first.source, first.paragraph, first.offset) if first else ("", 0, 0))
+
+
+def _assign_ids(entities: list[Entity], previous: list[Entity], reserved: set[tuple[str, str]]) -> None:
+    """Ids that stay what they were: an entity keeps the id the previous build gave to an entity
+    sharing a name or alias with it (an event: on the same date too, since names like "Talks
+    begin" recur), preferring the id it would get anyway; the rest get a slug of their name.
+    The same inputs give the same ids whether or not a previous build is there, so a rebuild
+    renames nothing. `reserved` ids (pages people edited) are never given to another entity."""
+    old_by_key = {(old.kind, old.id): old for old in previous}
     by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for old in previous:
         for name in _names(old):
             by_name[(old.kind, name)].append(old)
-    dates = {(old.kind, old.id): old.date for old in previous}
-    used: set[tuple[str, str]] = set()
+
+    def related(entity: Entity) -> Counter:
+        return Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), [])
+                       if entity.kind != "event" or old.date == entity.date)
+
+    fresh_taken: dict[str, set[str]] = defaultdict(set)
+    fresh = {id(e): unique_slug(_id_base(e), fresh_taken[e.kind]) for e in sorted(entities, key=_canonical)}
+    assigned: dict[str, set[str]] = defaultdict(set)
     pending = []
-    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.kind, e.name)):
-        # An event keeps its id only on the same date: names like "Talks begin" recur.
-        overlap = Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), [])
-                          if entity.kind != "event" or dates.get((old.kind, old.id)) == entity.date)
-        best = sorted(((n, old_id) for old_id, n in overlap.items() if (entity.kind, old_id) not in used), key=lambda t: (-t[0], t[1]))
-        if best:
-            entity.id = best[0][1]
-            used.add((entity.kind, entity.id))
-            taken[entity.kind].add(entity.id)
+    for entity in sorted(entities, key=_canonical):  # 1. the id it would get anyway, when it had it
+        candidate = fresh[id(entity)]
+        had_it = (entity.kind, candidate) in old_by_key and candidate in related(entity)
+        if had_it or ((entity.kind, candidate) in reserved and not previous):  # no previous build to ask: the page's name says
+            entity.id = candidate
+            assigned[entity.kind].add(candidate)
         else:
             pending.append(entity)
-    for entity in sorted(pending, key=lambda e: (e.kind, _id_base(e), e.name)):
-        entity.id = unique_slug(_id_base(entity), taken[entity.kind])
+    rest = []
+    for entity in sorted(pending, key=lambda e: (-len(e.mentions), _canonical(e))):  # 2. the id of the same thing before
+        overlap = related(entity)
+        best = sorted(((n, old_id) for old_id, n in overlap.items() if old_id not in assigned[entity.kind]), key=lambda t: (-t[0], t[1]))
+        if best:
+            entity.id = best[0][1]
+            assigned[entity.kind].add(entity.id)
+        else:
+            rest.append(entity)
+    for entity in sorted(rest, key=_canonical):  # 3. new things, never on the page of another
+        taken = assigned[entity.kind] | {old_id for kind, old_id in reserved if kind == entity.kind}
+        entity.id = unique_slug(_id_base(entity), taken)
+        assigned[entity.kind].add(entity.id)
 
 
 def _id_base(entity: Entity) -> str:
@@ -139,7 +165,8 @@ def _id_base(entity: Entity) -> str:
 # --------------------------------------------------------------------------- events
 
 
-def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extraction], curation: Curation) -> None:
+def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extraction], curation: Curation,
+                reserved: set[tuple[str, str]]) -> None:
     records = []
     for document, extraction in zip(documents, extractions):
         for event in extraction.events:
@@ -163,7 +190,7 @@ def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extr
         )
         new_events.append(event)
         draft.add(event, [])
-    _assign_ids(new_events, curation.previous)
+    _assign_ids(new_events, curation.previous, reserved)
 
 
 def _owned_ids(draft: _Draft, document_id: str, indices: list[int], kind: str) -> list[str]:
