@@ -16,6 +16,7 @@ import pytest
 
 from bench.corpus import write_corpus
 from generator import cache, extract, ingest
+from generator.extract import pipeline
 from generator.cache import ExtractionCache, code_files, decode, document_key, pipeline_version
 from generator.config import BuildConfig, ConfigError
 from generator.diagnostics import Report
@@ -220,14 +221,30 @@ def test_an_unwritable_cache_is_a_warning_and_the_build_completes(tmp_path, seed
 def test_a_document_that_breaks_the_analysis_is_an_error_naming_it_and_the_others_are_kept(tmp_path, seed_extractions):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
-    # one paragraph longer than spaCy accepts (nlp.max_length): a real way for spaCy to fail
-    (seeds / "huge.txt").write_text("Huge\n\n" + "word " * 210_000 + "\n", encoding="utf-8")
-    report = Report()
-    found = run(seeds, tmp_path / "cache", report=report)
-    assert [(d.level, d.file) for d in report.items if "analysed" in d.message] == [("error", (seeds / "huge.txt").as_posix())]
-    assert next(e for e in found if e.doc_id == "huge") == Extraction(doc_id="huge")
-    assert [e for e in found if e.doc_id != "huge"] == seed_extractions
+    (seeds / "long.txt").write_text("Long\n\n" + "Sentence of a long paragraph. " * 300 + "\n", encoding="utf-8")
+    nlp = pipeline.load(None)
+    limit = nlp.max_length
+    nlp.max_length = 5_000  # spaCy refuses a text longer than this: a real way for the analysis to fail
+    try:
+        report = Report()
+        found = run(seeds, tmp_path / "cache", report=report)
+    finally:
+        nlp.max_length = limit
+    assert [(d.level, d.file) for d in report.items if "analysed" in d.message] == [("error", (seeds / "long.txt").as_posix())]
+    assert next(e for e in found if e.doc_id == "long") == Extraction(doc_id="long")
+    assert [e for e in found if e.doc_id != "long"] == seed_extractions
     assert len(entries(tmp_path / "cache")) == len(seed_extractions)  # the failure is not cached
+
+
+def test_a_paragraph_too_long_to_be_prose_is_left_out_with_a_warning_and_the_rest_is_analysed(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "dump.txt").write_text("Dump\n\nThe delegations met in Geneva on Monday.\n\n" + "word " * 10_000 + "\n", encoding="utf-8")
+    report = Report()
+    [found] = run(seeds, tmp_path / "cache", report=report)
+    [warning] = [d for d in report.items if "not analysed" in d.message]
+    assert (warning.level, warning.file, warning.line) == ("warning", (seeds / "dump.txt").as_posix(), 5)
+    assert [m.name for m in found.mentions] == ["Geneva"]
 
 
 @pytest.mark.slow

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..cache import ExtractionCache
 from ..config import BuildConfig
 from ..diagnostics import Report
-from ..model import Document, Extraction
+from ..model import Document, Extraction, Paragraph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,6 +34,32 @@ if TYPE_CHECKING:
 CHUNK = 4
 # Paragraphs per spaCy batch (measured: 16 to 256 run within 4 % of each other; memory grows with it).
 BATCH_SIZE = 64
+# What is analysed: the story's paragraphs, its lists and its photo captions (they name real
+# people and places; a credit like "(Wire/Pool)" is no name). Headings, bylines and page
+# furniture are shown on the source page but not analysed.
+ANALYSED_KINDS = ("prose", "list", "caption")
+# Bounds that keep one pathological document from taking the build with it: a "paragraph" this
+# long is a dump, not prose, and a document is analysed up to this many characters. Whatever
+# is left out stays on the source page; the build says so.
+MAX_PARAGRAPH = 20_000
+MAX_DOCUMENT = 2_000_000
+
+
+def analysed(document: Document) -> tuple[list[Paragraph], list[tuple[int, str]]]:
+    """The paragraphs of a document that extraction reads, and (line, why) for those it skips."""
+    kept, skipped, size = [], [], 0
+    for paragraph in document.paragraphs:
+        if paragraph.kind not in ANALYSED_KINDS:
+            continue
+        if len(paragraph.text) > MAX_PARAGRAPH:
+            skipped.append((paragraph.line, f"a paragraph of {len(paragraph.text):,} characters is not analysed (more than {MAX_PARAGRAPH:,}); it is on the source page"))
+            continue
+        if size + len(paragraph.text) > MAX_DOCUMENT:
+            skipped.append((paragraph.line, f"the document is analysed up to here ({MAX_DOCUMENT:,} characters); the rest is on the source page"))
+            break
+        kept.append(paragraph)
+        size += len(paragraph.text)
+    return kept, skipped
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +91,7 @@ def parse(documents: Iterable[Document], nlp: "Language", batch_size: int = BATC
     from .context import DocumentText, ParsedParagraph
 
     documents = list(documents)
-    paragraphs = ((p.text, (i, p)) for i, d in enumerate(documents) for p in d.paragraphs if p.prose)
+    paragraphs = ((p.text, (i, p)) for i, d in enumerate(documents) for p in analysed(d)[0])
     parsed: list[ParsedParagraph] = []
     done = 0
     for doc, (i, paragraph) in nlp.pipe(paragraphs, as_tuples=True, batch_size=batch_size):
@@ -87,6 +113,9 @@ class Failure(str):
 
 def extract_all(documents: list[Document], config: BuildConfig, report: Report) -> list[Extraction]:
     cache = ExtractionCache.for_build(config)
+    for document in documents:
+        for line, why in analysed(document)[1]:
+            report.warn((config.seeds / document.path).as_posix(), why, line=line)
     found = {d.id: cache.load(d) for d in documents}
     todo = [d for d in documents if found[d.id] is None]
     writable = True

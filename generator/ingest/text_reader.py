@@ -100,9 +100,21 @@ class _Splitter:
         self.flush()
 
     def add(self, line: str, number: int) -> None:
+        if self.lines and self.mode is None and self.size > LONG_BLOCK and self.lines[-1].rstrip().endswith(SENTENCE_ENDS):
+            self.open(line, number)  # a wall of text with no blank lines: paragraphs at its sentence-ending lines
+            return
         if not self.lines:
             self.start = number
         self.lines.append(line)
+
+    @property
+    def size(self) -> int:
+        return sum(len(line) + 1 for line in self.lines)
+
+
+# Characters after which a block with no blank line in it is cut where a line ends a sentence.
+LONG_BLOCK = 3000
+SENTENCE_ENDS = (".", "!", "?", '."', ".”", "?”", "!”", ".'", ".’")
 
 
 def split_blocks(text: str, first_line: int = 1, markdown: bool = False) -> list[tuple[str, int, str | None]]:
