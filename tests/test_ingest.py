@@ -810,3 +810,12 @@ def test_the_html_seeds_menus_footer_sidebar_and_cookie_banner_are_gone(seeds):
         assert furniture not in text
     assert not re.search(r"<[a-zA-Z/]|&[a-z]+;", text)
     assert [p.kind for p in html.paragraphs[:4]] == ["heading", "byline", "boilerplate", "caption"]
+
+
+def test_a_wall_of_text_is_cut_into_paragraphs_where_its_lines_end_sentences(tmp_path):
+    lines = [f"Line {i} of a long statement that a scraper saved without blank lines between paragraphs." for i in range(120)]
+    doc = read(tmp_path, "wall.txt", "A wall of text\n\n" + "\n".join(lines) + "\n")
+    prose = [p for p in doc.paragraphs if p.prose]
+    assert len(prose) > 1 and all(len(p.text) < 4000 for p in prose)
+    assert prose[1].line == 3 + sum(1 for _ in prose[0].text.split("Line ")) - 1  # each starts at its own line
+    assert " ".join(p.text for p in prose) == " ".join(lines)  # nothing lost
