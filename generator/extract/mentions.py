@@ -487,6 +487,18 @@ def _candidate(parsed: ParsedParagraph, span: Span) -> Candidate | None:
     if label == "LAW_DESCRIBED":
         candidate.label, candidate.descriptive = "LAW", True
         _describe_treaty(candidate)
+    elif label == "LAW":
+        following = doc[name.end] if name.end < len(doc) else None
+        if following is not None and following.is_title and following.pos_ == "PROPN" and following.lower_ not in treaties.CALENDAR:
+            # "the Cape Town International Convention Centre": the name goes on; not an instrument
+            end = name.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            candidate.span = candidate.surface = doc[name.start:end]
+            candidate.label = "FAC"
+        elif name.start and kinds.YEAR.match(doc[name.start - 1].text):
+            # "the 1899 Paris Arbitral Award": the year is said with the name
+            candidate.surface, candidate.year = doc[name.start - 1:surface_end], int(doc[name.start - 1].text)
     return candidate
 
 
@@ -547,10 +559,13 @@ def _link_treaty_descriptions(found: list[Candidate]) -> None:
 
 
 def _anaphoric(c: Candidate) -> bool:
-    """"the 1987 treaty", "the surveillance-flight agreement": definite, no parties, no draft."""
+    """"the 1987 treaty", "the surveillance-flight agreement": definite, no parties, no draft,
+    and either a year or a subject, not both ("the 1992 ceasefire agreement" is another one)."""
     head = c.span.root
     definite = any(d.dep_ == "det" and d.lower_ == "the" for d in head.children)
-    return definite and not c.parties and not any(t.lower_ in treaties.DRAFT_WORDS | {"joint"} for t in c.span)
+    year = any(kinds.YEAR.match(t.text) for t in c.span)
+    subject = any(t.i != head.i and not kinds.YEAR.match(t.text) and t.is_alpha for t in c.span)
+    return definite and not (year and subject) and not c.parties and not any(t.lower_ in treaties.DRAFT_WORDS | {"joint"} for t in c.span)
 
 
 ANAPHORIC_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol"}

@@ -48,8 +48,9 @@ DRAFT_WORDS = {"draft", "drafted", "proposed"}
 # A word of a name: capitalised, an all-caps acronym, a year, or the hyphen of a compound.
 _NAME_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.]*|\d{4}|-)$"}}
 _FIRST_WORD = {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}}
-_CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+_CALENDAR = sorted(CALENDAR)
 _ACRONYM = [{"ORTH": "(", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9-]*$"}, "OP": "?"}, {"ORTH": ")", "OP": "?"}]
 
 
@@ -67,6 +68,8 @@ def ruler_patterns() -> list[dict]:
                                                 {"LOWER": "the", "OP": "?"}, {**_FIRST_WORD, "OP": "+"},
                                                 {"TEXT": {"REGEX": r"^(,|and|of|on|in|to|for|the|-|[A-Z][\w'’-]*)$"}, "LOWER": {"NOT_IN": _CALENDAR}, "OP": "*"},
                                                 {**_FIRST_WORD, "LOWER": {"NOT_IN": _CALENDAR}}]})
+    # "the 1992 Consensus": a year may open the name
+    patterns.append({"label": "LAW", "pattern": [{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}}, {**_NAME_WORD, "OP": "*"}, {"ORTH": {"IN": named_heads}}]})
     # "UN Security Council Resolution 1244", "Resolution 2231"
     patterns.append({"label": "LAW", "pattern": [{**_FIRST_WORD, "OP": "*"}, {"ORTH": "Resolution"}, {"TEXT": {"REGEX": r"^\d{2,4}$"}}]})
     # "Comprehensive Nuclear-Test-Ban Treaty Organization" is an organisation
@@ -129,6 +132,11 @@ def identifying_modifiers(token: Token) -> list[Token]:
     for child in token.children:
         if child.i > token.i:
             continue
+        if _measure(child):
+            continue  # "a five-year transit agreement", "the 17-article treaty": a size, not a name
+        if child.dep_ == "poss" and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            found.append(child)  # "Iran's safeguards agreement": a party
+            continue
         if child.dep_ in ("nummod", "compound", "amod", "nmod") and child.lower_ not in VAGUE_MODIFIERS:
             if child.like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", child.text):
                 continue
@@ -140,12 +148,29 @@ def identifying_modifiers(token: Token) -> list[Token]:
     return found
 
 
+def _measure(token: Token) -> bool:
+    """"five-year", "17-article", "90-day": a number joined to a unit by a hyphen."""
+    return any(t.like_num for t in token.subtree) and any(t.text == "-" for t in token.subtree)
+
+
+def _phrase_end(preposition: Token) -> int:
+    """Where "with Jordan", "between Israel and Bahrain" ends: its nouns and what is joined to
+    them by "and", not the clauses that hang from them."""
+    ends = [preposition.i + 1]
+    for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+        for part in [noun, *noun.conjuncts]:
+            ends.append(max([part.i] + [t.i for t in part.children if t.dep_ in ("compound", "flat") and t.i > part.i]) + 1)
+        for inner in (c for c in noun.children if c.dep_ == "prep"):  # "of peace between A and B"
+            ends.append(_phrase_end(inner))
+    return max(ends)
+
+
 def descriptive_span(token: Token) -> Span:
     """The words that name a descriptive instrument: from its first identifying modifier to
     the end of a "with/between" phrase ("1979 Egypt-Israel peace treaty", "treaty with Jordan")."""
     mods = identifying_modifiers(token)
     start = min([token.i] + [m.left_edge.i if m.dep_ != "prep" else token.i for m in mods if m.i < token.i])
-    end = max([token.i + 1] + [m.right_edge.i + 1 for m in mods if m.i > token.i])
+    end = max([token.i + 1] + [_phrase_end(m) for m in mods if m.i > token.i and m.dep_ == "prep"])
     doc = token.doc
     while start < token.i and (doc[start].lower_ in VAGUE_MODIFIERS or doc[start].pos_ in ("DET", "PUNCT") or doc[start].like_num and not re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text)):
         start += 1
