@@ -99,3 +99,30 @@ def test_treaty_names_merge_across_documents():
     treaty = entity(result, "treaty", "Intermediate-Range Nuclear Forces Treaty")
     assert {"INF treaty", "Intermediate-Range Nuclear Forces (INF) Treaty"} <= set(treaty.aliases)
     assert {r.source for r in treaty.mentions} == {"a", "b"}
+
+
+def test_a_party_phrase_ends_with_its_parties():
+    found = extraction("Caracas says the award came from a deal between Britain and Russia, whose judges sat on the tribunal.")
+    assert names(found, "treaty") == {"deal between Britain and Russia"}
+
+
+def test_a_name_that_goes_on_after_an_instrument_word_is_no_instrument():
+    found = extraction("Ministers met at the Cape Town International Convention Centre on Thursday.")
+    assert not names(found, "treaty")
+    assert "Cape Town International Convention Centre" in names(found, "place")
+
+
+def test_a_year_said_before_a_treaty_name_dates_it():
+    treaty = mention(extraction("Guyana's case rests on the 1899 Paris Arbitral Award, which fixed the border."), "1899 Paris Arbitral Award")
+    assert (treaty.name, treaty.year) == ("Paris Arbitral Award", 1899)
+
+
+def test_a_length_is_not_a_name():
+    found = extraction("Ukraine ended the transit of Russian gas under a five-year transit agreement.")
+    assert not any("year" in n.lower() for n in names(found, "treaty"))
+
+
+def test_a_year_and_a_subject_describe_another_treaty_than_the_one_named_before():
+    found = extraction("Moldova signed the EU-Moldova Association Agreement in 2014.",
+                       "The 1992 ceasefire agreement still governs the security zone.")
+    assert mention(found, "1992 ceasefire agreement").name == "ceasefire agreement"

@@ -629,6 +629,8 @@ def classify(c: Candidate) -> bool:
     if c.label == "LAW":
         c.kind, c.name = "treaty", text
         c.year = c.year or next((int(t.text) for t in c.span if kinds.YEAR.match(t.text)), None)
+        if kinds.YEAR.match(c.span[0].text) and len(c.span) > 2 and not c.descriptive:
+            c.name = name_of(c.span[1:])  # "1899 Paris Arbitral Award": the year is a fact; "1992 Consensus" keeps it
         c.parties = c.parties or treaties.parties(c.span)
         return True
     entries = gazetteer.lookup(text)
