@@ -77,7 +77,7 @@ def test_quoted_words_are_not_participants():
     [(name, when, participants, _)] = events(found)
     assert when == "2022-01-08"
     assert "Russia" not in participants
-    assert name == "Senior official tells reporters"
+    assert name == "Senior official tells reporters: “Russia is not the aggressor”"  # the words said name the statement
 
 
 def test_the_same_event_told_by_two_documents_is_one_event():
