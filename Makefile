@@ -19,8 +19,9 @@ build: generate site  ## generate docs/ from seeds/, then build the site into si
 generate: $(RUNTIME)
 	$(PY) -m generator build --seeds $(SEEDS) --docs $(DOCS)
 
-site: $(RUNTIME)
+site: $(RUNTIME)  ## build the site into site/, then its search index into site/pagefind/ (pagefind.yml)
 	$(PY) -m mkdocs build --strict
+	$(PY) -m pagefind --site site
 
 test: $(DEV) $(AXE)  ## run the test suite
 	$(PY) -m pytest

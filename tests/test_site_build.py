@@ -166,17 +166,39 @@ def test_every_graph_link_reaches_a_built_page_without_leaving_the_sub_path(buil
     assert checked >= 10
 
 
-def test_search_finds_entities_by_alias_and_ranks_them_above_sources(built):
+def article_tag(site: Path, page: str) -> str:
+    return re.search(r"<article\b[^>]*>", (site / page / "index.html").read_text(encoding="utf-8"))[0]
+
+
+def test_every_page_offers_its_article_to_the_search_index_and_sources_weigh_less(built):
+    """The site's search is Pagefind, which `make site` runs on the built site; the theme marks
+    what it indexes: each page's article, with its kind, at half weight on source pages (so
+    that a name finds its entity's page before the sources; tests/browser/test_search.py)."""
     _, site = built
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    russia = [d for d in index["docs"] if d["location"].startswith("actors/russia/")]
-    header = next(d for d in russia if d["location"] == "actors/russia/")
-    assert "Also known as Kremlin, Moscow, the Kremlin" in header["text"]
-    assert {d.get("boost") for d in russia} == {2}
-    assert not any("shared paragraphsUnited" in d["text"] for d in russia)  # the graph is not indexed
-    russia = russia[0]
-    source = next(d for d in index["docs"] if d["location"].startswith("sources/talks"))
-    assert source.get("boost", 1) < russia["boost"]
+    assert not (site / "search").exists()  # Material's search plugin is off
+    russia = article_tag(site, "actors/russia")
+    assert "data-pagefind-body" in russia and 'data-pagefind-meta="kind:Actor"' in russia
+    assert "data-pagefind-weight" not in russia
+    source = article_tag(site, "sources/talks-2022-01-08")
+    assert 'data-pagefind-meta="kind:Source"' in source and 'data-pagefind-weight="0.5"' in source
+    assert "data-pagefind-body" in article_tag(site, "timeline")
+    assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
+    html = (site / "actors" / "russia" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "Kremlin, Moscow, the Kremlin" in article  # the names Pagefind finds it by
+
+
+def test_pagefind_indexes_every_page_but_the_404_page(built, tmp_path):
+    _, site = built
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pagefind", "--site", str(copy)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = [p for p in copy.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["en"]["page_count"] == len(pages) == len(list(copy.rglob("index.html")))
+    assert (copy / "pagefind" / "pagefind.js").is_file()
 
 
 def test_page_titles_come_from_the_h1(built):

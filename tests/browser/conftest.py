@@ -1,7 +1,7 @@
 """The built site in real headless Chromium.
 
 The site is built once per session the way a user builds it (the real pipeline on seeds/,
-then `mkdocs build --strict`) with `site_url` on a sub-path, and served on 127.0.0.1 under
+then `mkdocs build --strict` and Pagefind's index) with `site_url` on a sub-path, and served on 127.0.0.1 under
 that sub-path, as GitHub Pages serves a project site. `site_url` names the local server
 (port included) because Material's instant navigation and link previews only handle links
 to the URLs of its sitemap, as they do on the published site. Requests outside the local server are
@@ -84,26 +84,37 @@ def port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, port) -> Path:
-    """docs/ generated from seeds/ and built with mkdocs, in a temporary folder."""
+    """docs/ generated from seeds/ and built as `make site` builds it (mkdocs, then Pagefind's
+    index), in a temporary folder."""
     missing = _missing_tools()
     if missing:
         pytest.fail(f"BRIEFING_REQUIRE_BROWSER=1 but {missing}")
     work = tmp_path_factory.mktemp("browser-site")
-    docs, site = work / "docs", work / "site"
+    docs = work / "docs"
     generate = subprocess.run([PYTHON, "-m", "generator", "build", "--seeds", str(ROOT / "seeds"), "--docs", str(docs)],
                               cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert generate.returncode == 0, generate.stdout + generate.stderr
+    return build_site(docs, work, f"http://127.0.0.1:{port}{SUB_PATH}")
+
+
+def build_site(docs: Path, work: Path, site_url: str) -> Path:
+    """docs/ (with the project's assets) through `mkdocs build --strict` with the project's
+    mkdocs.yml and theme, then Pagefind with the project's pagefind.yml, as `make site` runs
+    them; the site is work/site."""
+    site = work / "site"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", config, flags=re.M)
     config = re.sub(r"^site_dir: .*$", f"site_dir: {site}", config, flags=re.M)
     config = re.sub(r"^(\s*custom_dir:) (\S+)$", lambda m: f"{m[1]} {ROOT / m[2]}", config, flags=re.M)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}",
-           "REPO_URL": "https://github.com/example/briefing", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": site_url, "REPO_URL": "https://github.com/example/briefing", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
                            cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
     assert build.returncode == 0, build.stdout + build.stderr
+    index = subprocess.run([PYTHON, "-m", "pagefind", "--site", str(site)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=900)
+    assert index.returncode == 0 and (site / "pagefind" / "pagefind.js").is_file(), index.stdout + index.stderr
     return site
 
 
@@ -124,11 +135,16 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(site: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    """A local server for `site` under SUB_PATH, in a thread; stop it with .shutdown()."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def base_url(built_site, port):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(built_site, port)
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     server.shutdown()
     server.server_close()

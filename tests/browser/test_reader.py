@@ -1,11 +1,12 @@
 """What a reader does with the briefing, in headless Chromium against the built site served
-under a sub-path: read the home page, search, follow an actor to an event to the source
-paragraph, read the timeline in order, see the graphs, print a page. Nothing may load from
-another host, and no page may throw a script error."""
+under a sub-path: read the home page, follow an actor to an event to the source paragraph,
+read the timeline in order, see the graphs, print a page (searching: test_search.py).
+Nothing may load from another host, and no page may throw a script error."""
 from __future__ import annotations
 
 import re
 
+from reading import search, wait_for_heading
 from site_pages import ANCHOR_ACTOR, first_page, page_types
 
 RAW_MARKDOWN = re.compile(r"\]\(|\*\*|^#{1,6} |\{: |<!--", re.M)
@@ -13,34 +14,6 @@ RAW_MARKDOWN = re.compile(r"\]\(|\*\*|^#{1,6} |\{: |<!--", re.M)
 
 def visible_text(page) -> str:
     return page.inner_text("article")
-
-
-def search(page, query: str) -> list[str]:
-    """Type `query` into Material's search box, key by key as a reader does (the search
-    listens to keys); the pages of the results, best first, without query or anchor."""
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill("")
-    page.wait_for_selector(".md-search-result__item", state="detached", timeout=5000)
-    box.press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item > a", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    return [re.sub(r"[?#].*$", "", href) for href in hrefs]
-
-
-H1_TEXT = ("() => { const h = document.querySelector('article h1'); if (!h) return null;"
-           " const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
-           " return c.textContent.trim(); }")
-
-
-def heading(page) -> str:
-    """The page's H1 without its permalink sign."""
-    return page.evaluate(H1_TEXT)
-
-
-def wait_for_heading(page, text: str) -> None:
-    """Instant navigation changes the URL before it swaps the content: wait for the content."""
-    page.wait_for_function(f"text => ({H1_TEXT})() === text", arg=text, timeout=10000)
 
 
 def test_the_home_page_says_what_the_briefing_covers_and_links_every_section(visit):
@@ -56,54 +29,6 @@ def test_the_home_page_says_what_the_briefing_covers_and_links_every_section(vis
     assert not RAW_MARKDOWN.search(text)
     visit.screenshot("reader-home")
     assert not visit.outside and not visit.errors
-
-
-def test_searching_sherman_shows_her_page_first(visit):
-    page = visit.open()
-    results = search(page, "Sherman")
-    assert results and results[0] == visit.base_url + ANCHOR_ACTOR, results[:5]
-    page.click(".md-search-result__item > a >> nth=0")
-    page.wait_for_url(visit.base_url + ANCHOR_ACTOR + "*")
-    wait_for_heading(page, "Wendy Sherman")
-    assert not visit.outside and not visit.errors
-
-
-def test_search_finds_entities_by_another_name_above_the_sources_that_mention_them(visit, briefing):
-    """For the most-mentioned actors and treaties with a name that shares no word with their
-    own ("Kremlin" for Russia, "INF" for the treaty), that name finds the entity's page, and
-    ranks it above every source page."""
-    page = visit.open()
-    checked = []
-    for alias, entity in other_names(briefing)[:3]:
-        results = search(page, alias)
-        entity_page = visit.base_url + entity["page"][: -len(".md")] + "/"
-        assert entity_page in results, (alias, results[:8])
-        sources = [i for i, url in enumerate(results) if "/sources/" in url]
-        assert not sources or results.index(entity_page) < min(sources), (alias, results[:8])
-        checked.append(alias)
-    assert len(checked) == 3
-    assert not visit.outside
-
-
-def other_names(briefing: dict) -> list[tuple[str, dict]]:
-    """(alias, entity) pairs whose alias is one word or acronym not in the entity's name."""
-    found = []
-    for e in briefing["entities"]:
-        if e["kind"] not in ("actor", "treaty"):
-            continue
-        words = set(re.findall(r"\w+", e["name"].lower()))
-        for alias in e["aliases"]:
-            if re.fullmatch(r"[A-Z][\w-]{2,}", alias) and alias.lower() not in words and alias.lower() != "the":
-                found.append((len({m["source"] for m in e["mentions"]}), alias, e))
-    owners: dict[str, int] = {}
-    for _, alias, _ in found:
-        owners[alias] = owners.get(alias, 0) + 1
-    pairs, seen = [], set()
-    for _, alias, entity in sorted(found, key=lambda f: (-f[0], f[1])):
-        if owners[alias] == 1 and entity["id"] not in seen:  # an alias two entities share finds either
-            seen.add(entity["id"])
-            pairs.append((alias, entity))
-    return pairs
 
 
 def test_from_an_actor_to_an_event_to_the_source_paragraph(visit):

@@ -1,4 +1,4 @@
-"""Screenshots of the pages an analyst would show, in light and dark, saved as test
+"""Screenshots of the pages an analyst would show and of the search, in light and dark, saved as test
 artifacts in test-artifacts/screenshots/ (`make screenshots` runs only this file). Each page
 must look finished: no raw Markdown, no empty section, no script error, and the content
 column as wide as the theme makes it in both colour schemes."""
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reading import search
 from site_pages import ANCHOR_ACTOR, first_page
 
 RAW_MARKDOWN = re.compile(r"\]\(|\*\*|^#{1,6} |\{: |<!--", re.M)
@@ -26,4 +27,13 @@ def test_screenshots_of_home_actor_timeline_treaty_and_graph(visit_in_scheme, br
         assert width > 500, (name, width)
         target = visit_in_scheme.screenshot(f"{name}-{visit_in_scheme.scheme}")
         assert target.stat().st_size > 20_000
+    assert not visit_in_scheme.outside and not visit_in_scheme.errors
+
+
+def test_screenshot_of_the_search_dialog(visit_in_scheme):
+    page = visit_in_scheme.open(ANCHOR_ACTOR)
+    search(page, "Kremlin")
+    page.wait_for_timeout(500)  # the dialog's opening transition
+    target = visit_in_scheme.screenshot(f"search-{visit_in_scheme.scheme}", window_only=True)
+    assert target.stat().st_size > 20_000
     assert not visit_in_scheme.outside and not visit_in_scheme.errors
