@@ -13,6 +13,7 @@ applied.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from .. import gazetteer
@@ -180,8 +181,8 @@ def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extr
         lead = event_grouping.headline(group)
         date = lead.date
         event = Entity(
-            id="", kind="event", name=lead.event.name,
-            aliases=sorted({r.event.name for r in group}),
+            id="", kind="event", name=_canonical_words(draft, lead),
+            aliases=sorted({_canonical_words(draft, r) for r in group}),
             mentions=_unique_references([r.reference for r in group]),
             date=date.iso, date_precision=date.iso_precision, date_text=lead.date_text,
             participants=sorted({p for r in group for p in r.participants}),
@@ -191,6 +192,19 @@ def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extr
         new_events.append(event)
         draft.add(event, [])
     _assign_ids(new_events, curation.previous, reserved)
+
+
+def _canonical_words(draft: _Draft, record: event_grouping.EventRecord) -> str:
+    """An event's name with each name in it as the briefing writes it: "Trump withdraws from
+    the Intermediate-Range Nuclear Forces Treaty", whatever variant the sentence used."""
+    name = record.event.name
+    for index, mention in enumerate(record.extraction.mentions):
+        if mention.sentence != record.event.sentence:
+            continue
+        owner = draft.owner.get((record.document.id, index))
+        if owner is not None and mention.name != owner.name and len(mention.name) > 3:
+            name = re.sub(rf"(?<!\w){re.escape(mention.name)}(?!\w)", owner.name, name)
+    return name
 
 
 def _owned_ids(draft: _Draft, document_id: str, indices: list[int], kind: str) -> list[str]:

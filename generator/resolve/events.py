@@ -1,8 +1,9 @@
 """Events told by several sentences or documents become one event.
 
 Two event mentions are one event when they fall on the same date (to the same precision)
-and either share a person among their participants, or have the same trigger and share any
-participant, a treaty or the place ("Biden and Putin meet in Geneva" told by three
+and either share a person among their participants, or tell the same kind of happening (the
+same verb, or verbs of one kind: "withdrew", "left", "quit") and share any participant, a
+treaty or the place ("Biden and Putin meet in Geneva" told by three
 papers). Everything else stays apart: a briefing would rather show two pages than merge two
 different happenings.
 """
@@ -37,11 +38,29 @@ class EventRecord:
         return Reference(self.document.id, sentence.paragraph, sentence.text, sentence.start)
 
 
+# Verbs that tell the same kind of happening: "left", "withdrew from" and "quit" a treaty in
+# one year are one withdrawal, whichever word each source used.
+KINDS_OF_HAPPENING = {
+    "withdrawal": {"withdraw", "leave", "exit", "quit", "abandon", "pull", "withdrawal", "exit"},
+    "signing": {"sign", "conclude", "ink", "signing"},
+    "meeting": {"meet", "talk", "hold", "host", "meeting", "talks", "summit"},
+    "statement": {"say", "tell", "state", "announce", "declare", "statement", "add", "note"},
+    "ratification": {"ratify", "ratification", "approve", "pass"},
+    "attack": {"attack", "strike", "hit", "shell", "bomb", "fire"},
+    "invasion": {"invade", "invasion", "annex", "annexation"},
+}
+KIND_OF = {word: kind for kind, words in KINDS_OF_HAPPENING.items() for word in words}
+
+
+def same_kind(a: str, b: str) -> bool:
+    return a == b or (a in KIND_OF and KIND_OF.get(a) == KIND_OF.get(b))
+
+
 def _same_event(a: EventRecord, b: EventRecord, actor_types: dict[str, str]) -> bool:
     shared = set(a.participants) & set(b.participants)
     if any(actor_types.get(p) == "person" for p in shared):
         return True
-    same_trigger = a.event.trigger == b.event.trigger
+    same_trigger = same_kind(a.event.trigger, b.event.trigger)
     same_treaty = bool(set(a.treaties) & set(b.treaties))
     return same_trigger and (bool(shared) or same_treaty or (a.place is not None and a.place == b.place))
 
