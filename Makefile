@@ -12,7 +12,7 @@ DEV := $(VENV)/.dev-installed
 # npm ci's stamp: axe-core, which the accessibility browser test injects into pages.
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: build generate site test serve eval check clean bench bench-site
+.PHONY: build generate site test serve preview eval check clean bench bench-site
 
 build: generate site  ## generate docs/ from seeds/, then build the site into site/
 
@@ -26,7 +26,10 @@ site: $(RUNTIME)  ## build the site into site/, then its search index into site/
 test: $(DEV) $(AXE)  ## run the test suite
 	$(PY) -m pytest
 
-serve: build  ## serve the site on http://127.0.0.1:8000 with live reload
+serve: build  ## build, then serve site/ (with its search) on http://127.0.0.1:8000
+	$(PY) -m http.server --bind 127.0.0.1 --directory site 8000
+
+preview: $(RUNTIME)  ## serve docs/ with live reload while editing pages (no search index)
 	$(PY) -m mkdocs serve
 
 eval: $(RUNTIME)  ## score extraction against the gold annotations in ../shared
