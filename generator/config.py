@@ -1,6 +1,7 @@
 """Build settings, validated up front so that a mistake is reported before any work starts."""
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,5 +36,22 @@ class BuildConfig:
         return self
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def model_from_environment() -> str | None:
     return os.environ.get("BRIEFING_MODEL") or None
+
+
+def model_package(requested: str | None) -> str:
+    """The spaCy package the extractor loads: the one asked for, else the first default that is
+    installed. Found without importing spaCy (a second)."""
+    candidates = (requested,) if requested else DEFAULT_MODELS
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    if requested:
+        raise ConfigError(f"the spaCy model {requested!r} is not installed (install it, or drop --model / $BRIEFING_MODEL to use {DEFAULT_MODELS[0]})")
+    raise ConfigError(f"no English spaCy model is installed ({' or '.join(DEFAULT_MODELS)}); run `make build`, which installs it")
