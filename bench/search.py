@@ -1,20 +1,22 @@
 """Time to the first search result in real headless Chromium, on a built site.
 
-`python -m bench.search SITE QUERY [--runs 3] [--variant material|entities|pagefind]`: serve
+`python -m bench.search SITE QUERY [--runs 3] [--variant site|material|entities|titles]`: serve
 SITE on a local port; in a fresh browser context (nothing cached) open the home page, type
 QUERY into the search box as soon as the page is ready, and time until the first result is
 shown. That is what a reader who lands on the site and searches at once waits: the download
-of the search index, the index the browser builds from it, then the query. Prints JSON:
+of what the search needs, the work the browser does with it, then the query. Prints JSON:
 every run, and the median.
 
-Variants, to compare ways of searching the same site:
-- material: Material's search as built (lunr: the browser builds the index from
-  search/search_index.json, which holds the text of every page);
-- entities: the same, with the source pages left out of the index (what `search: exclude:
-  true` in their front matter does): served from a filtered copy of the index;
-- titles: the same, with page titles only (no text: the least Material's search can index);
-- pagefind: Pagefind's index (`python -m pagefind`, chunked: a query downloads only the
-  chunks it needs) and its default UI on a probe page at /pagefind-probe/.
+Variants:
+- site: the site's search as `make site` builds it (Pagefind's index in site/pagefind/,
+  searched from Material's search box by assets/search.js; a query downloads only the chunks
+  of the index it needs);
+- material, entities, titles: Material's own search (lunr: the browser builds the index from
+  search/search_index.json, which holds the text of every page), for a site built with
+  Material's search plugin, as the site was before Pagefind (bench/README.md says how): as
+  built; with the source pages left out of the index (what `search: exclude: true` in their
+  front matter does), served from a filtered copy; with page titles only (no text).
+`make bench-site` measures the site variant (VARIANTS).
 """
 from __future__ import annotations
 
@@ -22,8 +24,6 @@ import argparse
 import http.server
 import json
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from functools import partial
@@ -33,12 +33,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 RESULT = ".md-search-result__item"
 TIMEOUT_MS = 300_000
-
-
-PROBE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>
-<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script></head>
-<body><div id="search"></div><script>new PagefindUI({element: "#search", showSubResults: false});</script></body></html>
-"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -76,26 +70,17 @@ def filtered_index(site: Path, variant: str) -> bytes:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def pagefind_index(site: Path) -> dict:
-    """Index the site with Pagefind (page content only, not Material's navigation)."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner",
-                    "--exclude-selectors", "a.headerlink", "--quiet"], check=True)
-    bundle = site / "pagefind"
-    return {"index_seconds": round(time.perf_counter() - start, 2),
-            "bundle_mb": round(sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) / 1e6, 2),
-            "bundle_files": sum(1 for f in bundle.rglob("*") if f.is_file())}
+def bundle_mb(site: Path) -> float:
+    """The size of Pagefind's bundle (index, fragments, scripts) in the site."""
+    return round(sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1e6, 2)
 
 
-VARIANTS = {  # name -> (page to open, search box, first result)
-    "material": ("", "input.md-search__input", RESULT),
-    "entities": ("", "input.md-search__input", RESULT),
-    "titles": ("", "input.md-search__input", RESULT),
-    "pagefind": ("pagefind-probe/", "input.pagefind-ui__search-input", ".pagefind-ui__result"),
-}
+# name -> (search box, first result); every variant opens the home page
+VARIANTS = {"site": ("input.md-search__input", ".md-search-result__item")}
+MATERIAL_VARIANTS = {name: ("input.md-search__input", RESULT) for name in ("material", "entities", "titles")}
 
 
-def first_result(site: Path, query: str, runs: int = 3, variant: str = "material") -> dict:
+def first_result(site: Path, query: str, runs: int = 3, variant: str = "site") -> dict:
     from playwright.sync_api import sync_playwright
 
     extra: dict = {}
@@ -103,10 +88,11 @@ def first_result(site: Path, query: str, runs: int = 3, variant: str = "material
     if variant in ("entities", "titles"):
         overrides["/search/search_index.json"] = filtered_index(site, variant)
         extra["index_mb"] = round(len(overrides["/search/search_index.json"]) / 1e6, 2)
-    if variant == "pagefind":
-        extra.update(pagefind_index(site))
-        overrides["/pagefind-probe/"] = PROBE.encode()
-    page_path, box, result = VARIANTS[variant]
+    if variant == "site":
+        if not (site / "pagefind" / "pagefind.js").is_file():
+            raise SystemExit(f"{site} has no search index: build it as `make site` does (bench/site.py)")
+        extra["bundle_mb"] = bundle_mb(site)
+    box, result = (VARIANTS | MATERIAL_VARIANTS)[variant]
     server, url = serve(site, overrides)
     times = []
     try:
@@ -116,7 +102,7 @@ def first_result(site: Path, query: str, runs: int = 3, variant: str = "material
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
                 start = time.perf_counter()
-                page.goto(url + page_path, wait_until="domcontentloaded")
+                page.goto(url, wait_until="domcontentloaded")
                 page.click(box)
                 page.keyboard.type(query)
                 typed = time.perf_counter()
@@ -144,7 +130,7 @@ def main() -> None:
     p.add_argument("site", type=Path)
     p.add_argument("query")
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--variant", choices=sorted(VARIANTS), default="material")
+    p.add_argument("--variant", choices=sorted(VARIANTS | MATERIAL_VARIANTS), default="site")
     args = p.parse_args()
     print(json.dumps(first_result(args.site, args.query, args.runs, args.variant)))
 

@@ -49,14 +49,16 @@
     const query = input.value.trim();
     const ticket = ++latest;
     if (!query) {
-      show([], meta.dataset.placeholder, query);
+      pending = [];
+      show(ticket, query, meta.dataset.placeholder, []);
       return;
     }
     let module;
     try {
       module = await load();
     } catch {
-      if (ticket === latest) show([], meta.dataset.unavailable, query);
+      pending = [];
+      show(ticket, query, meta.dataset.unavailable, []);
       return;
     }
     module.preload(query);
@@ -66,32 +68,44 @@
     const summary = count === 0 ? meta.dataset.none
       : count === 1 ? meta.dataset.one : meta.dataset.other.replace("#", count.toLocaleString());
     pending = search.results;
-    show(await next(ticket), summary, query);
+    show(ticket, query, summary, take());
   }
 
-  /* The next PAGE results as list items (their data is fetched now, a few KB each). */
-  async function next(ticket) {
-    const page = pending.slice(0, PAGE);
+  /* The next PAGE results; each one's data (title, excerpt, sections: a fragment of the index
+     of a few KB) is fetched now, all at once. */
+  function take() {
+    const page = pending.slice(0, PAGE).map((result) => result.data());
     pending = pending.slice(PAGE);
-    const data = await Promise.all(page.map((result) => result.data()));
-    return ticket === latest ? data.map(item) : null;
+    return page;
   }
 
-  function show(items, summary, query) {
-    if (items === null) return;
-    meta.textContent = summary;
-    list.replaceChildren(...items);
-    list.dataset.query = query; // what the results shown are for (the browser tests wait on it)
+  /* Results in their order, each as soon as its data has come (the first need not wait for
+     the longest page's); then the list says which query it answers, for the browser tests. */
+  async function show(ticket, query, summary, data, append = false) {
+    let first = true;
+    for (const promise of data) {
+      const result = item(await promise);
+      if (ticket !== latest) return;
+      if (first && !append) {
+        meta.textContent = summary;
+        list.replaceChildren(result);
+      } else {
+        list.append(result);
+      }
+      if (first && append) result.querySelector("a").focus();
+      first = false;
+    }
+    if (ticket !== latest) return;
+    if (first && !append) {
+      meta.textContent = summary;
+      list.replaceChildren();
+    }
+    list.dataset.query = query;
     more.hidden = pending.length === 0;
   }
 
-  async function showMore() {
-    const ticket = latest;
-    const items = await next(ticket);
-    if (items === null) return;
-    list.append(...items);
-    more.hidden = pending.length === 0;
-    items[0]?.querySelector("a")?.focus();
+  function showMore() {
+    show(latest, list.dataset.query, meta.textContent, take(), true);
   }
 
   /* A result in Material's markup: the page (title, kind, excerpt), then its best sections. */
