@@ -104,3 +104,18 @@ def test_a_rebuild_gives_every_entity_the_id_it_had():
     again = briefing(*documents, curation=Curation(previous=first.entities))
     assert [(e.kind, e.id, e.name) for e in again.entities] == [(e.kind, e.id, e.name) for e in first.entities]
     assert {(e.id, tuple(e.mentions)) for e in again.entities} == {(e.id, tuple(e.mentions)) for e in first.entities}
+
+
+def test_an_event_renamed_by_a_new_source_keeps_its_page():
+    # a second source calls the treaty by its acronym's expansion more often, so the event's
+    # name changes with it; the sentence that tells the event is the same, and so is its id
+    told = document("The Treaty on Open Skies was signed in Helsinki in 1992.", doc_id="a")
+    first = briefing(told)
+    event = next(e for e in first.entities if e.kind == "event" and e.date == "1992")
+    renamed = Entity(id="1992-the-page-it-had", kind="event", name="Something else entirely", aliases=["Something else entirely"],
+                     date=event.date, mentions=event.mentions)
+    again = briefing(told, curation=Curation(previous=[renamed]))
+    assert next(e for e in again.entities if e.kind == "event" and e.date == "1992").id == "1992-the-page-it-had"
+    # the same words on another date are another event
+    moved = Entity(id="other-page", kind="event", name="Something else", aliases=[], date="1993", mentions=event.mentions)
+    assert "other-page" not in {e.id for e in briefing(told, curation=Curation(previous=[moved])).entities}

@@ -119,18 +119,28 @@ def _canonical(entity: Entity) -> tuple:
 def _assign_ids(entities: list[Entity], previous: list[Entity], reserved: set[tuple[str, str]]) -> None:
     """Ids that stay what they were: an entity keeps the id the previous build gave to an entity
     sharing a name or alias with it (an event: on the same date too, since names like "Talks
-    begin" recur), preferring the id it would get anyway; the rest get a slug of their name.
-    The same inputs give the same ids whether or not a previous build is there, so a rebuild
-    renames nothing. `reserved` ids (pages people edited) are never given to another entity."""
+    begin" recur; or told by the same sentence, since an event's name changes with the names
+    in it when a new source calls a treaty otherwise), preferring the id it would get anyway;
+    the rest get a slug of their name. The same inputs give the same ids whether or not a
+    previous build is there, so a rebuild renames nothing. `reserved` ids (pages people
+    edited) are never given to another entity."""
     old_by_key = {(old.kind, old.id): old for old in previous}
     by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    by_sentence: dict[tuple, list[Entity]] = defaultdict(list)
     for old in previous:
         for name in _names(old):
             by_name[(old.kind, name)].append(old)
+        if old.kind == "event":
+            for reference in {(r.source, r.paragraph, r.sentence) for r in old.mentions}:
+                by_sentence[reference].append(old)
 
     def related(entity: Entity) -> Counter:
-        return Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), [])
-                       if entity.kind != "event" or old.date == entity.date)
+        if entity.kind != "event":
+            return Counter(old.id for name in _names(entity) for old in by_name.get((entity.kind, name), []))
+        same = [old for name in _names(entity) for old in by_name.get(("event", name), [])]
+        same += [old for reference in {(r.source, r.paragraph, r.sentence) for r in entity.mentions}
+                 for old in by_sentence.get(reference, [])]
+        return Counter(old.id for old in same if old.date == entity.date)
 
     fresh_taken: dict[str, set[str]] = defaultdict(set)
     fresh = {id(e): unique_slug(_id_base(e), fresh_taken[e.kind]) for e in sorted(entities, key=_canonical)}
