@@ -1,6 +1,8 @@
 """The pipeline, one direction: ingest -> extract -> resolve -> render -> write.
 
-Each stage is a function of plain data; this module only wires them together.
+Each stage is a function of plain data; this module only wires them together, with the build
+manifest (manifest.py): a build with nothing to do stops after ingest, and the others do not
+read again the pages nobody touched since the last build.
 """
 from __future__ import annotations
 
@@ -9,25 +11,48 @@ from dataclasses import dataclass
 from . import extract, ingest, pages, render, resolve, write
 from .config import BuildConfig, ConfigError
 from .diagnostics import Report
-from .model import Briefing, Document, WriteSummary
+from .manifest import Manifest, code_version, record
+from .model import Briefing, Diagnostic, Document, WriteSummary
 
 
 @dataclass
 class BuildResult:
     documents: list[Document]
+    # On an up-to-date build, the entities as docs/briefing.json holds them (sources not read).
     briefing: Briefing
     written: WriteSummary
     report: Report
+    up_to_date: bool = False  # nothing to do: the pipeline after ingest did not run
 
 
-def build(config: BuildConfig, report: Report | None = None) -> BuildResult:
+def build(config: BuildConfig, report: Report | None = None, use_manifest: bool = True) -> BuildResult:
+    """Build the site. `use_manifest=False` runs the whole pipeline and leaves no manifest
+    (`check` builds into a throwaway copy of docs/)."""
     report = report or Report()
-    documents = ingest.read_corpus(config.seeds, report)
-    curation = pages.read_curation(config.docs, report)
+    version = code_version(config) if use_manifest else ""
+    last = Manifest.read(config) if use_manifest else None
+    ingested = Report()  # told once it is known whether the last build's report is told instead
+    documents = ingest.read_corpus(config.seeds, ingested)
+    if last is not None and last.up_to_date(version, documents, config.docs):
+        tell(report, last.diagnostics)
+        previous = pages.read_previous(config.docs / "briefing.json", Report())
+        return BuildResult(documents, Briefing(sources=[], entities=previous), last.next_summary(), report, up_to_date=True)
+    if use_manifest:
+        Manifest.forget(config)  # before anything changes: a build killed from here on leaves none
+    tell(report, ingested.items)
+    found = pages.scan_pages(config.docs, last.page_facts(version) if last else None)
+    curation = pages.read_curation(config.docs, report, found)
     if curation.blocking:
         raise ConfigError("\n".join(str(d) for d in curation.blocking))
     extractions = extract.extract_all(documents, config, report)
     briefing = resolve.resolve(documents, extractions, curation, report)
     site = render.render_site(briefing)
-    written = write.write_site(site, config.docs, curation, report)
-    return BuildResult(documents, briefing, written, report)
+    writer = write.write_pages(site, config.docs, curation, report, found)
+    if use_manifest:
+        record(config, version, documents, found, writer.written, sorted(site.files), report, writer.summary).write(config)
+    return BuildResult(documents, briefing, writer.summary, report)
+
+
+def tell(report: Report, items: list[Diagnostic]) -> None:
+    for item in items:
+        (report.error if item.level == "error" else report.warn)(item.file, item.message, line=item.line)

@@ -89,7 +89,7 @@ def check(config: BuildConfig, out: TextIO, report: Report | None = None) -> int
         copy = Path(scratch) / "docs"
         if config.docs.is_dir():
             shutil.copytree(config.docs, copy, symlinks=True)
-        build(replace(config, docs=copy), report)
+        build(replace(config, docs=copy), report, use_manifest=False)
         diff = compare(config.docs, copy)
         if diff:
             print(describe(diff, config.docs, copy), file=out)

@@ -250,6 +250,32 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same loader on libyaml's parser (PyYAML's wheels ship it): ten times faster. Its
+    error messages are worded otherwise, so a page it rejects is parsed again by `_Loader`,
+    whose words (and lines) the warnings keep."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _load_yaml(source: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML's node tree (for the keys' lines) and its value, from one parse."""
+    try:
+        return _compose_and_construct(source, _FastLoader)
+    except (yaml.YAMLError, ValueError):
+        return _compose_and_construct(source, _Loader)
+
+
+def _compose_and_construct(source: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(source)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # the same list twice must be written twice, not as &id001
         return True
@@ -300,8 +326,7 @@ def _parse_front_matter(lines: list[str], page: ParsedPage) -> int:
     page.has_front_matter = True
     source = "".join(lines[1:close])
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader)
+        node, data = _load_yaml(source)
     except (yaml.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -419,34 +444,110 @@ def public_path(path: str) -> str:
 # --------------------------------------------------------------------------- curation
 
 
-def read_curation(docs: Path, report: Report) -> Curation:
+@dataclass
+class PageFacts:
+    """What a build needs to know of one page file, read from its bytes: enough for the
+    curation and the writer's plan without holding the text. The build manifest keeps them
+    with the file's stat (generator/manifest.py), so a file nobody touched since the last
+    build is not read again."""
+
+    sha256: str  # of the file's bytes
+    stamp: tuple[int, ...] | None = None  # os.stat before reading (see `stamp`); None when unknown
+    readable: bool = True  # UTF-8 text
+    generated: bool = False  # front matter with id and kind
+    broken: bool = False  # front matter that cannot be read
+    blocks: bool = False  # has generated blocks
+    kind: str | None = None
+    id: str | None = None
+    id_line: int | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)  # the human keys, validated
+    edited: bool = False  # see ParsedPage.edited
+    problems: list[tuple[int, str]] = field(default_factory=list)  # the page's format problems: warnings
+    override_warnings: list[tuple[int | None, str]] = field(default_factory=list)  # bad human keys: warnings
+    blocking: list[tuple[int | None, str]] = field(default_factory=list)  # markup in a title: errors
+
+    @property
+    def shelved(self) -> bool:
+        """Hidden or merged into another page: kept in docs/ but not published."""
+        return self.overrides.get("hidden") is True or bool(self.overrides.get("merge_into"))
+
+
+def stamp(status: os.stat_result) -> tuple[int, ...]:
+    """A file's identity for "nobody touched it": size, mtime, ctime (which no tool can set
+    back, unlike mtime) and inode (a file replaced by another)."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def page_facts(rel: str, data: bytes, status: tuple[int, ...] | None = None) -> PageFacts:
+    """The facts of one page file (its path relative to docs/, its bytes)."""
+    facts = PageFacts(hashlib.sha256(data).hexdigest(), status)
+    try:
+        page = parse(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        facts.readable = False
+        return facts
+    facts.problems = list(page.problems)
+    facts.generated, facts.broken, facts.blocks = page.generated, page.broken, bool(page.blocks)
+    if not page.generated:
+        return facts
+    shown = f"docs/{rel}"
+    facts.kind, facts.id, facts.id_line = str(page.front_matter["kind"]), str(page.front_matter["id"]), page.key_line("id")
+    checked = Report()
+    facts.overrides = validate_overrides(page, shown, checked)
+    facts.override_warnings = [(d.line, d.message) for d in checked.items]
+    facts.edited = page.edited()
+    for name in ("title", "name"):
+        value = page.front_matter.get(name)
+        if isinstance(value, str) and set(value) & set(UNSAFE_IN_TITLE):
+            # MkDocs and the theme read the key from the file whatever we do with it, and put
+            # it into <title>, the header, tag lists and the search index as it is.
+            facts.blocking.append((page.key_line(name), f"'{name}: {value}' would put markup into the published site; "
+                                                        f"remove {', '.join(repr(c) for c in UNSAFE_IN_TITLE)} from it"))
+    return facts
+
+
+def scan_pages(docs: Path, known: dict[str, PageFacts] | None = None) -> dict[str, PageFacts]:
+    """The facts of every page file under docs/ (by relative path, sorted). A file whose stat
+    is the one `known` recorded is not read: its facts are the recorded ones."""
+    known = known or {}
+    found: dict[str, PageFacts] = {}
+    for rel in page_files(docs):
+        path = docs / rel
+        try:
+            now = stamp(path.stat())
+            before = known.get(rel)
+            if before is not None and before.stamp == now:
+                found[rel] = before
+                continue
+            found[rel] = page_facts(rel, path.read_bytes(), now)
+        except OSError:
+            continue  # gone since the folder was listed, or unreadable: as if it were not there
+    return found
+
+
+def read_curation(docs: Path, report: Report, found: dict[str, PageFacts] | None = None) -> Curation:
     """What people set on the pages under docs/, checked up front, plus the previous build's
-    entities (from docs/briefing.json) so that ids stay stable across builds."""
+    entities (from docs/briefing.json) so that ids stay stable across builds. `found`: the
+    pages' facts when the caller has them (scan_pages), else docs/ is read."""
     curation = Curation(previous=read_previous(docs / "briefing.json", report))
     seen: dict[tuple[str, str], str] = {}
-    for rel in page_files(docs):
-        read = read_page(docs / rel)
-        if read is None:
+    for rel, facts in (scan_pages(docs) if found is None else found).items():
+        if not facts.readable:
             continue
-        _, page = read
         shown = f"docs/{rel}"
-        for line, message in page.problems:
+        for line, message in facts.problems:
             report.warn(shown, message, line=line)
-        if not page.generated:
+        if not facts.generated:
             continue
-        key = (str(page.front_matter["kind"]), str(page.front_matter["id"]))
+        key = (facts.kind, facts.id)
         if key in seen:
-            report.warn(shown, f"docs/{seen[key]} has the same id '{key[1]}'; this page's curation is ignored until one of them is renamed or deleted", line=page.key_line("id"))
+            report.warn(shown, f"docs/{seen[key]} has the same id '{key[1]}'; this page's curation is ignored until one of them is renamed or deleted", line=facts.id_line)
             continue
         seen[key] = rel
-        curation.pages.append(PageCuration(rel, *key, validate_overrides(page, shown, report), page.edited()))
-        for name in ("title", "name"):
-            value = page.front_matter.get(name)
-            if isinstance(value, str) and set(value) & set(UNSAFE_IN_TITLE):
-                # MkDocs and the theme read the key from the file whatever we do with it, and put
-                # it into <title>, the header, tag lists and the search index as it is.
-                curation.blocking.append(Diagnostic("error", shown, f"'{name}: {value}' would put markup into the published site; "
-                                                    f"remove {', '.join(repr(c) for c in UNSAFE_IN_TITLE)} from it", page.key_line(name)))
+        for line, message in facts.override_warnings:
+            report.warn(shown, message, line=line)
+        curation.pages.append(PageCuration(rel, *key, dict(facts.overrides), facts.edited))
+        curation.blocking += [Diagnostic("error", shown, message, line) for line, message in facts.blocking]
     return curation
 
 

@@ -17,6 +17,7 @@ The rules, in one place:
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -26,7 +27,7 @@ from pathlib import Path
 from . import pages
 from .diagnostics import Report
 from .model import Curation, Page, RenderedSite, WriteSummary
-from .pages import Block, HumanText, ParsedPage
+from .pages import Block, HumanText, PageFacts, ParsedPage
 
 TEMP_PREFIX = ".tmp-briefing-"  # a dot file: MkDocs ignores it, and the next build deletes it
 
@@ -37,15 +38,39 @@ class UnsafePath(ValueError):
 
 @dataclass
 class ExistingPage:
+    """A generator page in docs/. Its text is read when the writer needs it (a page to merge
+    or to judge), not before: most pages of a rebuild are decided from their facts alone."""
+
     path: str  # relative to docs/
-    text: str
-    parsed: ParsedPage
+    facts: PageFacts
     overrides: dict
+    docs: Path | None = None
+    _read: tuple[str, ParsedPage] | None = None
 
     @property
     def shelved(self) -> bool:
         """Hidden or merged into another page: kept in docs/ but not published."""
         return self.overrides.get("hidden") is True or bool(self.overrides.get("merge_into"))
+
+    @property
+    def text(self) -> str:
+        return self.load()[0]
+
+    @property
+    def parsed(self) -> ParsedPage:
+        return self.load()[1]
+
+    def load(self) -> tuple[str, ParsedPage]:
+        if self._read is None:
+            assert self.docs is not None
+            text = (self.docs / self.path).read_bytes().decode("utf-8")
+            self._read = (text, pages.parse(text))
+        return self._read
+
+    def forget(self) -> None:
+        """Drop the text once merged: a rebuild holds one page's text at a time."""
+        if self.docs is not None:
+            self._read = None
 
 
 # --------------------------------------------------------------------------- paths and files
@@ -225,10 +250,19 @@ def _orphan_block_notice(block: Block, duplicate: bool) -> str:
 # --------------------------------------------------------------------------- the whole site
 
 
-def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Report) -> WriteSummary:
+def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Report,
+               found: dict[str, PageFacts] | None = None) -> WriteSummary:
+    """Write the site into docs/. `found`: the facts of the pages in docs/ when the caller has
+    them (pages.scan_pages, as read_curation used them), else docs/ is read."""
+    return write_pages(site, docs, curation, report, found).summary
+
+
+def write_pages(site: RenderedSite, docs: Path, curation: Curation, report: Report,
+                found: dict[str, PageFacts] | None = None) -> "_SiteWriter":
+    """write_site, returning the writer: its summary and the text of every file it wrote."""
     docs.mkdir(parents=True, exist_ok=True)
     _remove_leftover_temp_files(docs)
-    existing, untouchable = _scan(docs, curation)
+    existing, untouchable = _scan(docs, curation, pages.scan_pages(docs) if found is None else found)
     writer = _SiteWriter(docs, report, existing, untouchable, set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages)))
     for page in sorted(site.pages, key=lambda p: p.path):
         writer.page(page)
@@ -236,24 +270,22 @@ def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Repor
         writer.unclaimed(existing[path])
     for rel, text in sorted(site.files.items()):
         writer.file(rel, text)
-    return writer.summary
+    return writer
 
 
-def _scan(docs: Path, curation: Curation) -> tuple[dict[str, ExistingPage], set[str]]:
+def _scan(docs: Path, curation: Curation, found: dict[str, PageFacts]) -> tuple[dict[str, ExistingPage], set[str]]:
     """The generator's pages in docs/ (by path), and the Markdown files it must not touch."""
     known = {c.path: c.overrides for c in curation.pages}
     existing: dict[str, ExistingPage] = {}
     untouchable: set[str] = set()
-    for rel in pages.page_files(docs):
-        read = pages.read_page(docs / rel)
-        if read is None or read[1].broken or not (read[1].generated or read[1].blocks):
+    for rel, facts in found.items():
+        if not facts.readable or facts.broken or not (facts.generated or facts.blocks):
             untouchable.add(rel)
             continue
-        text, parsed = read
         overrides = known.get(rel)
-        if overrides is None and parsed.generated:
-            overrides = pages.validate_overrides(parsed, f"docs/{rel}", Report())  # reported when curation was read
-        existing[rel] = ExistingPage(rel, text, parsed, overrides or {})
+        if overrides is None and facts.generated:
+            overrides = facts.overrides  # its warnings were reported when the curation was read
+        existing[rel] = ExistingPage(rel, facts, overrides or {}, docs)
     return existing, untouchable
 
 
@@ -266,6 +298,7 @@ class _SiteWriter:
     generator_keys: set[str]
     claimed: set[str] = field(default_factory=set)
     summary: WriteSummary = field(default_factory=WriteSummary)
+    written: dict[str, PageFacts] = field(default_factory=dict)  # the facts of the pages written, for the manifest
 
     def page(self, page: Page) -> None:
         """Write one page of the site: compose it, or merge it into the file that has its edits."""
@@ -285,11 +318,21 @@ class _SiteWriter:
             return
         self.claimed.add(current)
         now = self.existing[current]
+        if current == page.path and not now.shelved and not now.facts.edited and _distinct_blocks(page):
+            # A page as the generator wrote it, nobody's edits on it: merging the new page into
+            # it gives the new page composed whole, so when that is what the file holds (same
+            # hash) the file is not even read.
+            composed = pages.compose(page)
+            if hashlib.sha256(composed.encode("utf-8")).hexdigest() == now.facts.sha256:
+                self.summary.unchanged.append(current)
+                return
+        now.load()  # before a rename moves the file
         path = self._move(current, pages.hidden_path(page.path) if now.shelved else page.path)
         text, notices = merge(now, page, self.generator_keys)
         for notice in notices:
             self.report.warn(f"docs/{path}", notice.message, line=notice.line)
         self._put(path, text, renamed=path != current, old_text=now.text)
+        now.forget()
         if now.shelved:
             self.summary.kept.append(path)
 
@@ -309,10 +352,10 @@ class _SiteWriter:
             self.summary.kept.append(path)
             return
         path = self._move(page.path, pages.public_path(page.path))
-        if not page.parsed.generated:
+        if not page.facts.generated:
             self.summary.kept.append(path)  # blocks but no id (a section page): not the generator's to delete
-        elif page.parsed.edited():
-            self.report.warn(f"docs/{path}", f"{_gone(page.parsed)}, so the build has no page for it; this file is kept, untouched, because a person edited it. Delete it if it is no longer needed.")
+        elif page.facts.edited:
+            self.report.warn(f"docs/{path}", f"{_gone(page.facts)}, so the build has no page for it; this file is kept, untouched, because a person edited it. Delete it if it is no longer needed.")
             self.summary.kept.append(path)
         else:
             (self.docs / path).unlink()
@@ -345,10 +388,17 @@ class _SiteWriter:
             return
         write_atomic(path, text)
         self.summary.written.append(rel)
+        if rel.endswith(".md"):
+            self.written[rel] = pages.page_facts(rel, text.encode("utf-8"), pages.stamp(path.stat()))
 
 
-def _gone(parsed: ParsedPage) -> str:
-    kind, id_ = parsed.front_matter["kind"], parsed.front_matter["id"]
+def _distinct_blocks(page: Page) -> bool:
+    """No block name twice (merging keeps the first of two, composing writes both)."""
+    return len({name for name, _ in page.blocks}) == len(page.blocks)
+
+
+def _gone(facts: PageFacts) -> str:
+    kind, id_ = facts.kind, facts.id
     if kind == "source":
         return f"the source '{id_}' is no longer in the seeds"
     return f"no source mentions the {kind} '{id_}' any more"
