@@ -82,6 +82,7 @@ class _Splitter:
     def __init__(self) -> None:
         self.found: list[tuple[str, int, str | None]] = []
         self.lines: list[str] = []
+        self.size = 0  # characters in `lines`, kept as they come: summing them per line is quadratic
         self.start = 0
         self.hint: str | None = None
         self.mode: str | None = None  # None (paragraph), "item", "byline", "caption"
@@ -89,11 +90,11 @@ class _Splitter:
     def flush(self) -> None:
         if self.lines:
             self.found.append(("\n".join(self.lines), self.start, self.hint))
-        self.lines, self.hint, self.mode = [], None, None
+        self.lines, self.size, self.hint, self.mode = [], 0, None, None
 
     def open(self, line: str, number: int, hint: str | None = None, mode: str | None = None) -> None:
         self.flush()
-        self.lines, self.start, self.hint, self.mode = [line], number, hint, mode
+        self.lines, self.size, self.start, self.hint, self.mode = [line], len(line) + 1, number, hint, mode
 
     def alone(self, line: str, number: int, hint: str | None = None) -> None:
         self.open(line, number, hint)
@@ -106,10 +107,7 @@ class _Splitter:
         if not self.lines:
             self.start = number
         self.lines.append(line)
-
-    @property
-    def size(self) -> int:
-        return sum(len(line) + 1 for line in self.lines)
+        self.size += len(line) + 1
 
 
 # Characters after which a block with no blank line in it is cut where a line ends a sentence.
