@@ -36,7 +36,13 @@ def relative_path(to: str, start: str) -> str:
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative `.md` link, which MkDocs checks under --strict and rewrites for its URLs."""
-    return link_target(relative_path(to_page, posixpath.dirname(from_page)), anchor)
+    return _link_from_folder(posixpath.dirname(from_page), to_page, anchor)
+
+
+@lru_cache(maxsize=1 << 18)
+def _link_from_folder(folder: str, to_page: str, anchor: str | None) -> str:
+    """The pages of one folder link a page with the same target: computed once per folder."""
+    return link_target(relative_path(to_page, folder), anchor)
 
 
 def directory_url(page: str) -> str:
@@ -90,12 +96,21 @@ class Catalog:
         self.entities: dict[Key, Entity] = {(e.kind, e.id): e for e in briefing.entities}
         self.sources: dict[str, Source] = {s.id: s for s in briefing.sources}
         self._co_mentions: dict[Key, list[CoMention]] = {}
+        self._co_mention_counts: dict[Key, dict[str, int]] = {}
         self._sources_of: dict[Key, list[Source]] = {}
 
     # ------------------------------------------------------------------ lookups
 
     def of_kind(self, kind: str) -> list[Entity]:
-        return sorted((e for e in self.briefing.entities if e.kind == kind), key=entity_order)
+        return list(self._by_kind.get(kind, ()))
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[Entity]]:
+        """Each kind's entities in name order, sorted once (pages ask for them again and again)."""
+        by_kind: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.briefing.entities:
+            by_kind[entity.kind].append(entity)
+        return {kind: sorted(entities, key=entity_order) for kind, entities in by_kind.items()}
 
     def find(self, id: str | None, *kinds: str) -> Entity | None:
         """The entity with this id, trying `kinds` in order (ids are unique within a kind)."""
@@ -164,6 +179,13 @@ class Catalog:
         if key not in self._co_mentions:
             self._co_mentions[key] = self._rank_co_mentions(entity)
         return self._co_mentions[key]
+
+    def co_mention_counts(self, entity: Entity) -> dict[str, int]:
+        """Shared paragraphs by actor id, for the actors named with `entity`."""
+        key = (entity.kind, entity.id)
+        if key not in self._co_mention_counts:
+            self._co_mention_counts[key] = {c.actor.id: c.paragraphs for c in self.co_mentions(entity)}
+        return self._co_mention_counts[key]
 
     def _rank_co_mentions(self, entity: Entity) -> list[CoMention]:
         by_paragraph, by_sentence = self._actors_in

@@ -7,6 +7,7 @@ source paragraphs (source_text) and the SVG graph (graph.py), which own their es
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -139,10 +140,12 @@ class PageViews:
 
     def mentioned_in(self, entity: Entity) -> list[SourceGroup]:
         """The entity's mentions grouped by source, oldest source first."""
-        refs = self.catalog.mentions(entity)
+        by_source: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.catalog.mentions(entity):
+            by_source[ref.source].append(ref)
         groups = []
         for source in self.catalog.sources_of(entity):
-            cited = [r for r in refs if r.source == source.id]
+            cited = by_source[source.id]
             groups.append(SourceGroup(self.source_link(source), dates.long_date(source.date),
                                       source.publisher or "", self.citations(cited)))
         return groups
@@ -172,7 +175,7 @@ class PageViews:
         center = graph.Node(entity.name, relative_href(self.path, self.path), entity.type)
         edges = []
         for i, a in enumerate(ranked):
-            shared = {c.actor.id: c.paragraphs for c in self.catalog.co_mentions(a.actor)}
+            shared = self.catalog.co_mention_counts(a.actor)
             edges.extend(graph.Edge(i, j, shared[b.actor.id]) for j, b in enumerate(ranked)
                          if j > i and b.actor.id in shared)
         title = f"{entity.name} and the actors most often mentioned with it (listed below)"

@@ -66,25 +66,47 @@ def _same_event(a: EventRecord, b: EventRecord, actor_types: dict[str, str]) -> 
 
 
 def group_events(records: list[EventRecord], actor_types: dict[str, str]) -> list[list[EventRecord]]:
+    """Records of one date that are the same event (_same_event), joined transitively: a record
+    joins every group holding a record it is the same event as, in the order the records come.
+    Two records can only be one event when they share a participant, a treaty or the place, so
+    each record is compared with the records that share one of those, not with every record of
+    its date."""
     by_date: dict[str, list[EventRecord]] = defaultdict(list)
     for record in records:
         by_date[record.date.iso].append(record)
     groups: list[list[EventRecord]] = []
     for iso in sorted(by_date):
-        pending = by_date[iso]
-        merged: list[list[EventRecord]] = []
-        for record in pending:
-            homes = [g for g in merged if any(_same_event(record, other, actor_types) for other in g)]
-            if not homes:
-                merged.append([record])
-                continue
-            home = homes[0]
-            home.append(record)
-            for other in homes[1:]:  # the record joins groups that were apart until now
-                home.extend(other)
-                merged.remove(other)
-        groups.extend(merged)
+        groups.extend(_group_one_date(by_date[iso], actor_types))
     return groups
+
+
+def _group_one_date(pending: list[EventRecord], actor_types: dict[str, str]) -> list[list[EventRecord]]:
+    members: dict[int, list[EventRecord]] = {}  # group number (order of creation) -> its records
+    group_of: dict[int, int] = {}  # id(record) -> its group number
+    sharing: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)  # a participant, treaty or place -> its records
+    for record in pending:
+        keys = _shared_keys(record)
+        candidates = {id(other): other for key in keys for other in sharing[key]}
+        homes = sorted({group_of[key] for key, other in candidates.items() if _same_event(record, other, actor_types)})
+        if homes:
+            home = members[homes[0]]
+            home.append(record)
+            group_of[id(record)] = homes[0]
+            for number in homes[1:]:  # the record joins groups that were apart until now
+                for other in members.pop(number):
+                    group_of[id(other)] = homes[0]
+                    home.append(other)
+        else:
+            members[len(group_of)] = [record]
+            group_of[id(record)] = len(group_of)
+        for key in keys:
+            sharing[key].append(record)
+    return [members[number] for number in sorted(members)]
+
+
+def _shared_keys(record: EventRecord) -> list[tuple[str, str]]:
+    keys = [("participant", p) for p in record.participants] + [("treaty", t) for t in record.treaties]
+    return keys + ([("place", record.place)] if record.place is not None else [])
 
 
 def headline(group: list[EventRecord]) -> EventRecord:
