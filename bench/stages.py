@@ -1,7 +1,8 @@
 """Time each stage of one build: `python -m bench.stages --seeds S --docs D [--cache C] [--jobs J]`.
 
 The same calls as generator/build.py, one at a time, so that a slow stage shows by name
-(the figures the owners of resolve, render and write need). Prints one line per stage.
+(the figures the owners of resolve, render and write need). Prints the seconds per stage as
+one JSON line.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ T0 = time.perf_counter()
 from generator import extract, ingest, pages, render, resolve, write  # noqa: E402
 from generator.config import BuildConfig  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
+from generator.manifest import Manifest, code_version, record  # noqa: E402
 
 
 def timed_build(config: BuildConfig) -> dict[str, float]:
-    """Seconds per stage of one build (plus the import of the generator)."""
-    times = {"import": time.perf_counter() - T0}
+    """Seconds per stage of one build (plus the import of the generator). A build with nothing
+    to do stops after `up_to_date`, as generator/build.py does."""
+    times: dict = {"import": round(time.perf_counter() - T0, 3)}
     report = Report()
 
     def stage(name, function, *args):
@@ -28,13 +31,21 @@ def timed_build(config: BuildConfig) -> dict[str, float]:
         times[name] = round(time.perf_counter() - start, 3)
         return result
 
+    version = stage("version", code_version, config)
+    last = stage("read_manifest", Manifest.read, config)
     documents = stage("ingest", ingest.read_corpus, config.seeds, report)
-    curation = stage("read_curation", pages.read_curation, config.docs, report)
+    if last is not None and stage("up_to_date", last.up_to_date, version, documents, config.docs):
+        times["pages"] = len(last.pages)
+        return times
+    Manifest.forget(config)
+    found = stage("scan_pages", pages.scan_pages, config.docs, last.page_facts(version) if last else None)
+    curation = stage("read_curation", pages.read_curation, config.docs, report, found)
     extractions = stage("extract", extract.extract_all, documents, config, report)
     briefing = stage("resolve", resolve.resolve, documents, extractions, curation, report)
     site = stage("render", render.render_site, briefing)
-    stage("write", write.write_site, site, config.docs, curation, report)
-    times["import"] = round(times["import"], 3)
+    writer = stage("write", write.write_pages, site, config.docs, curation, report, found)
+    manifest = stage("record", record, config, version, documents, found, writer.written, sorted(site.files), report, writer.summary)
+    stage("write_manifest", manifest.write, config)
     times["pages"] = len(site.pages)
     return times
 

@@ -33,6 +33,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -282,8 +283,39 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    if not data:
-        return ""
+    """A mapping as block YAML. A block mapping is its entries one after the other, each
+    written alone as it would be within it (no anchors, no line width), so each entry is
+    dumped on its own and remembered: pages share their kinds, tags and search settings, and
+    a slug is written as it is, which is what PyYAML writes for it."""
+    return "".join(_dump_entry(key, value) for key, value in data.items())
+
+
+_PLAIN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _dump_entry(key: Any, value: Any) -> str:
+    if type(key) is str and type(value) is str and _plain_string(key) and _plain_string(value):
+        return f"{key}: {value}\n"
+    try:
+        return _dump_known_entry(key, json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError):  # not JSON (a date a person wrote): dumped as it is
+        return _dump_one({key: value})
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_string(text: str) -> bool:
+    """A slug that YAML reads back as the same string (not `null`, `yes`, a number...), short
+    enough to be a simple key (PyYAML writes a key of 128 characters or more as `? key`)."""
+    return len(text) < 100 and bool(_PLAIN.fullmatch(text)) and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+
+
+@lru_cache(maxsize=1 << 12)
+def _dump_known_entry(key: Any, value_json: str) -> str:
+    return _dump_one({key: json.loads(value_json)})
+
+
+def _dump_one(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=YAML_WIDTH)
 
 
