@@ -633,6 +633,18 @@ def test_a_20_mb_text_file_is_read_in_full_in_reasonable_time(tmp_path):
     assert elapsed < 60, f"{elapsed:.1f} s for 20 MB"  # linear: about 8 s here; a quadratic step takes hours
 
 
+def test_20_mb_of_lines_without_a_blank_line_is_read_in_reasonable_time(tmp_path):
+    # a log saved as text: one block of 250,000 lines, none of which ends a sentence
+    line = "2023-05-04T09:00:00Z INFO gateway request id=4f2a path=/briefing status=200 bytes=5120\n"
+    count = 20 * 2**20 // len(line) + 1
+    write(tmp_path, "log.txt", line * count)
+    started = time.perf_counter()
+    (doc,) = read_corpus(tmp_path, Report())
+    elapsed = time.perf_counter() - started
+    assert sum(p.text.count("gateway request") for p in doc.paragraphs) == count  # nothing lost
+    assert elapsed < 60, f"{elapsed:.1f} s for 20 MB"  # linear: a few seconds; counting the block's size per line took hours
+
+
 def test_subfolders_are_read_in_sorted_order_and_hidden_ones_ignored(tmp_path):
     for name in ["b.md", "a/z.md", "a/b/c.md", ".git/HEAD.md", "a/.cache/x.md"]:
         write(tmp_path, name, f"# Port\n\n{LEAD}\n")
