@@ -72,6 +72,16 @@ def test_a_capital_modifying_a_noun_is_a_place():
     assert found.kind == "place"
 
 
+@pytest.mark.parametrize("sentence, text, key", [
+    ("A Kremlin aide said on Tuesday that the summit was off.", "Kremlin", "country:RU"),
+    ("Tokyo officials said the drills would go on.", "Tokyo", "country:JP"),
+    ("The ministry's Paris spokeswoman declined to comment.", "Paris", "country:FR"),
+])
+def test_a_capital_or_seat_before_a_role_noun_is_the_state_it_speaks_for(sentence, text, key):
+    found = mention(extraction(sentence), text)
+    assert (found.kind, found.key) == ("actor", key)
+
+
 def test_the_government_in_a_capital_is_the_state():
     found = mention(extraction("Washington shares no treaty obligations with the government in Kyiv."), "Kyiv")
     assert (found.kind, found.key) == ("actor", "country:UA")

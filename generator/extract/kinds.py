@@ -133,7 +133,8 @@ def locative(span: Span) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS:
         return True
     if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-        return True
+        # "the Vienna talks" happen there; a "Kremlin spokesman" or "Beijing officials" speak for the state
+        return head.head.lemma_.lower() not in gazetteer.title_head_words() and head.head.lower_ not in gazetteer.title_head_words()
     return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in ("—", "–", "-", ",")
 
 
