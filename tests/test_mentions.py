@@ -254,3 +254,10 @@ def test_a_person_located_somewhere_is_not_a_place():
 def test_codes_and_acronyms_are_nobodys_name():
     found = extraction("The H5N1 strain spread while TREP results were delayed.")
     assert not [m for m in found.mentions if m.type == "person"]
+
+
+def test_where_a_person_stands_in_a_photo_says_nothing_about_what_they_are():
+    found = extraction("Prime Minister Ana Lopes, center, greets the envoys outside the palace on Friday.")
+    assert (mention(found, "Prime Minister Ana Lopes").kind, mention(found, "Prime Minister Ana Lopes").type) == ("actor", "person")
+    # with its article, the same word still says what a name is
+    assert mention(extraction("They met at Riverside, the conference center near the port."), "Riverside").kind == "place"

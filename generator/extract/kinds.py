@@ -69,9 +69,15 @@ ARTICLES = {"the", "a", "an"}
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
+# Where a person stands in a photo, as captions say it: "Guy Parmelin, center, greets ...".
+# Bare, with no article, such a word in apposition says nothing about what the name is.
+PICTURE_POSITIONS = {"center", "centre", "left", "right", "top", "bottom", "front", "rear", "foreground", "background"}
+
+
 def apposition_type(token: Token) -> tuple[bool, str | None]:
     """What a noun in apposition says about a name: (found, type or None for "not ours")."""
-    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]  # "Gavi, the Vaccine Alliance"
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")  # "Gavi, the Vaccine Alliance"
+             and not (c.lower_ in PICTURE_POSITIONS and not any(c.children))]
     if token.dep_ == "appos" and token.head.pos_ == "NOUN":
         nouns.append(token.head)
     if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
