@@ -261,3 +261,8 @@ def test_where_a_person_stands_in_a_photo_says_nothing_about_what_they_are():
     assert (mention(found, "Prime Minister Ana Lopes").kind, mention(found, "Prime Minister Ana Lopes").type) == ("actor", "person")
     # with its article, the same word still says what a name is
     assert mention(extraction("They met at Riverside, the conference center near the port."), "Riverside").kind == "place"
+
+
+def test_a_name_of_a_kind_of_thing_that_is_not_ours_is_not_a_place():
+    found = extraction("For the 2019 edition of Tsentr, the ministry declared 12,000 troops.")
+    assert "Tsentr" not in names(found)

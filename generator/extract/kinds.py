@@ -83,8 +83,8 @@ def apposition_type(token: Token) -> tuple[bool, str | None]:
     if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
         nouns.append(token.head.head)  # "the two envoys, A in Washington and B in Canberra"
     anchor = token.head if token.dep_ == "conj" else token
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PLACE_NOUNS:
-        nouns.append(anchor.head.head)  # "the archipelago of X", "the cities of A and B"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PLACE_NOUNS | OTHER_NOUNS:
+        nouns.append(anchor.head.head)  # "the archipelago of X", "the cities of A and B", "the 2017 edition of X"
     if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_NOUNS:
         nouns.append(token.head)  # "the Mulino training ground"
     nouns += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]  # "the shipping association BIMCO"
