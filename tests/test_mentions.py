@@ -266,3 +266,9 @@ def test_where_a_person_stands_in_a_photo_says_nothing_about_what_they_are():
 def test_a_name_of_a_kind_of_thing_that_is_not_ours_is_not_a_place():
     found = extraction("For the 2019 edition of Tsentr, the ministry declared 12,000 troops.")
     assert "Tsentr" not in names(found)
+
+
+def test_a_country_name_that_is_also_a_given_name_is_a_country_in_a_list_of_countries():
+    found = extraction("Military rulers in Mali, Burkina Faso and Niger have expelled foreign forces.")
+    assert (mention(found, "Niger").kind, mention(found, "Niger").key) == ("actor", "country:NE")
+    assert "Jordan" not in names(extraction("Jordan Smith and Priya Patel met reporters on Monday."))

@@ -144,6 +144,23 @@ def locative(span: Span) -> bool:
     return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in ("—", "–", "-", ",")
 
 
+def listed_with_countries(span: Span) -> bool:
+    """"Mali, Burkina Faso and Niger": a name that could be a person's, coordinated with
+    countries, is one too."""
+    root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first, *first.conjuncts]
+    for member in members:
+        if member.i in range(span.start, span.end) or not member.ent_type_:
+            continue
+        entity = next((e for e in span.doc.ents if e.start <= member.i < e.end), None)
+        if entity is not None and any(e.kind == "country" and not e.ambiguous for e in gazetteer.lookup(entity.text)):
+            return True
+    return False
+
+
 def part_of_larger_name(span: Span) -> bool:
     """"Berlin" in "the Berlin Wall": a known name that modifies another capitalised noun."""
     root = span.root
@@ -176,7 +193,7 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
     same_named_city = place is not None and country is not None and any(e.role == "capital" for e in entries)
     if same_named_city and locative(span):
         return "place", None, place.key, place.name  # "evacuated to Djibouti": the city of that name
-    if country is not None and not (country.ambiguous and label == "PERSON"):
+    if country is not None and not (country.ambiguous and label == "PERSON" and not listed_with_countries(span)):
         if country.role in ("demonym", "plural") and label not in ("NORP", "GPE") and span.root.dep_ == "compound" \
                 and span.root.head.pos_ == "PROPN" and span.root.head.is_title:
             return None  # "Russian" inside another name ("Russian Foreign Ministry") is part of that name
