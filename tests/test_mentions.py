@@ -272,3 +272,10 @@ def test_a_country_name_that_is_also_a_given_name_is_a_country_in_a_list_of_coun
     found = extraction("Military rulers in Mali, Burkina Faso and Niger have expelled foreign forces.")
     assert (mention(found, "Niger").kind, mention(found, "Niger").key) == ("actor", "country:NE")
     assert "Jordan" not in names(extraction("Jordan Smith and Priya Patel met reporters on Monday."))
+
+
+def test_a_body_whose_acronym_the_model_takes_for_a_person_is_still_that_body():
+    found = extraction("In the capital, the Taiwan Affairs Office (TAO) blamed the drills on Taipei. Later the TAO said so again.")
+    office = [m for m in found.mentions if m.name == "Taiwan Affairs Office"]
+    assert {m.text for m in office} == {"Taiwan Affairs Office", "TAO"} and len(office) == 3
+    assert all((m.kind, m.type) == ("actor", "organization") for m in office)

@@ -220,8 +220,12 @@ def classify_known(span: Span, label: str, entries: list[gazetteer.GazetteerEntr
 
 def describes_person(span: Span) -> bool:
     """"India's DGMO, Lieutenant General Harpreet Singh": the name is the title of the person
-    in apposition to it (outside the name itself: "Osei-Lambert" parses as an apposition)."""
-    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and not span.start <= c.i < span.end for c in span.root.children)
+    in apposition to it (outside the name itself: "Osei-Lambert" parses as an apposition; not
+    in parentheses either: "the Taiwan Affairs Office (TAO)" defines an acronym the model may
+    take for a person's name)."""
+    doc = span.doc
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and not span.start <= c.i < span.end
+               and not (c.i and doc[c.i - 1].text == "(") for c in span.root.children)
 
 
 def unknown_location(span: Span, label: str, role: str | None) -> bool:

@@ -673,7 +673,8 @@ def _apply_acronyms(found: list[Candidate], defined: dict[str, str]) -> None:
             if qualified:
                 long_forms[long_form] = qualified[0]
     for c in found:
-        long = long_forms.get(defined.get(name_of(c.span), ""))
+        acronym_of = defined.get(name_of(c.span))
+        long = long_forms.get(acronym_of) if acronym_of else None
         if long is not None and long.kind and long is not c:
             c.kind, c.type, c.key, c.name, c.year = long.kind, long.type, long.key, long.name, c.year or long.year
             c.generic = False
@@ -793,9 +794,12 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
         paragraph_found, paragraph_defined = candidates(parsed)
         found += paragraph_found
         defined.update(paragraph_defined)
-    found = [c for c in found if classify(c)]
+    # An acronym the text defines is kept whatever the model took it for ("TAO" as a person's
+    # name): it is what its long form is.
+    found = [c for c in found if classify(c) or name_of(c.span) in defined]
     found = _surnames_the_model_missed(text, found)
     _apply_acronyms(found, defined)
+    found = [c for c in found if c.kind]
     _treaty_stems(found)
     _vote_types(found)
     _resolve_short_names(found)
