@@ -641,7 +641,8 @@ class Gazetteer:
         Russian Federation": a generic body and one unambiguous country."""
         words = text.split()
         for split in range(1, len(words)):
-            state = self._country_named(" ".join(words[:split]))
+            qualifier = " ".join(words[:split])
+            state = self._country_named(qualifier) or self._government_seat_owning(qualifier)
             body = self._generic_body_named(" ".join(words[split:]))
             if state and body:
                 return self.national_body(body.key, state.key)
@@ -660,6 +661,13 @@ class Gazetteer:
             return None
         country = self._by_key[keys.pop()]
         return country if isinstance(country, Country) else None
+
+    def _government_seat_owning(self, text: str) -> Country | None:
+        """"Kyiv's energy ministry", "the Kremlin's press office": a capital or seat of
+        government owns a body only in the possessive ("the Moscow Metro" is the city's)."""
+        if not text.endswith(_POSSESSIVE) and not text.endswith("\u2019s"):
+            return None
+        return self._only_country(text[:-2].strip(), ("capital", "seat"))
 
     def _generic_body_named(self, text: str) -> Organization | None:
         for entry in self._listed(text):

@@ -279,3 +279,10 @@ def test_a_body_whose_acronym_the_model_takes_for_a_person_is_still_that_body():
     office = [m for m in found.mentions if m.name == "Taiwan Affairs Office"]
     assert {m.text for m in office} == {"Taiwan Affairs Office", "TAO"} and len(office) == 3
     assert all((m.kind, m.type) == ("actor", "organization") for m in office)
+
+
+def test_a_body_owned_by_a_capital_is_that_state_s_body():
+    found = extraction("Tokyo's foreign ministry summoned the ambassador on Monday.")
+    assert mention(found, "Tokyo's foreign ministry").name == "Japanese Foreign Ministry"
+    # without the possessive, a capital's name before a body names the city's own
+    assert mention(extraction("The Moscow Metro was closed on Monday."), "Moscow Metro").name == "Moscow Metro"

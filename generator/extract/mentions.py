@@ -166,7 +166,9 @@ def _national_bodies(doc: Doc) -> list[Span]:
     for token in doc:
         if token.ent_type_ == "ORG" or (token.i and doc[token.i - 1].text in ("-", "\u2013")) or not token.text[:1].isupper():
             continue  # already inside a known name ("NATO-Russia Council")
-        if not any(e.kind == "country" and e.role in ("demonym", "name", "alias") for e in gazetteer.lookup(token.text)):
+        possessive = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
+        roles = ("demonym", "name", "alias") + (("capital", "seat") if possessive else ())  # "Kyiv's energy ministry"
+        if not any(e.kind == "country" and e.role in roles for e in gazetteer.lookup(token.text)):
             continue
         end = token.i + 1
         if end < len(doc) and doc[end].tag_ == "POS":
