@@ -7,6 +7,7 @@ read again the pages nobody touched since the last build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from . import extract, ingest, pages, render, resolve, write
 from .config import BuildConfig, ConfigError
@@ -46,10 +47,11 @@ def build(config: BuildConfig, report: Report | None = None, use_manifest: bool 
         raise ConfigError("\n".join(str(d) for d in curation.blocking))
     extractions = extract.extract_all(documents, config, report)
     briefing = resolve.resolve(documents, extractions, curation, report)
-    site = render.render_site(briefing)
-    writer = write.write_pages(site, config.docs, curation, report, found)
+    del extractions  # the briefing holds what the pages need; the rest is memory the write stage can use
+    # Each page is rendered, written and dropped in turn; briefing.json once the pages are written.
+    writer = write.write_stream(render.render_pages(briefing), partial(render.site_files, briefing), config.docs, curation, report, found)
     if use_manifest:
-        record(config, version, documents, found, writer.written, sorted(site.files), report, writer.summary).write(config)
+        record(config, version, documents, found, writer.written, writer.files, report, writer.summary).write(config)
     return BuildResult(documents, briefing, writer.summary, report)
 
 

@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -259,16 +260,26 @@ def write_site(site: RenderedSite, docs: Path, curation: Curation, report: Repor
 
 def write_pages(site: RenderedSite, docs: Path, curation: Curation, report: Report,
                 found: dict[str, PageFacts] | None = None) -> "_SiteWriter":
-    """write_site, returning the writer: its summary and the text of every file it wrote."""
+    """write_site, returning the writer: its summary and the facts of the pages it wrote."""
+    keys = set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages))
+    return write_stream(sorted(site.pages, key=lambda p: p.path), lambda: site.files, docs, curation, report, found, keys)
+
+
+def write_stream(stream: Iterable[Page], files: Callable[[], dict[str, str]], docs: Path, curation: Curation, report: Report,
+                 found: dict[str, PageFacts] | None = None, generator_keys: set[str] | None = None) -> "_SiteWriter":
+    """write_site for pages that come one at a time in path order (render.render_pages), so
+    that the site is never in memory whole; `files()` gives the other files (briefing.json)
+    once the pages are written. The pages' front matter keys must be among `generator_keys`
+    (default: pages.GENERATOR_KEYS), the keys a person's front matter cannot keep."""
     docs.mkdir(parents=True, exist_ok=True)
     _remove_leftover_temp_files(docs)
     existing, untouchable = _scan(docs, curation, pages.scan_pages(docs) if found is None else found)
-    writer = _SiteWriter(docs, report, existing, untouchable, set(pages.GENERATOR_KEYS).union(*(p.front_matter for p in site.pages)))
-    for page in sorted(site.pages, key=lambda p: p.path):
+    writer = _SiteWriter(docs, report, existing, untouchable, set(generator_keys or pages.GENERATOR_KEYS))
+    for page in stream:
         writer.page(page)
     for path in sorted(set(existing) - writer.claimed):
         writer.unclaimed(existing[path])
-    for rel, text in sorted(site.files.items()):
+    for rel, text in sorted(files().items()):
         writer.file(rel, text)
     return writer
 
@@ -299,10 +310,13 @@ class _SiteWriter:
     claimed: set[str] = field(default_factory=set)
     summary: WriteSummary = field(default_factory=WriteSummary)
     written: dict[str, PageFacts] = field(default_factory=dict)  # the facts of the pages written, for the manifest
+    files: list[str] = field(default_factory=list)  # the other files of the site (briefing.json)
 
     def page(self, page: Page) -> None:
         """Write one page of the site: compose it, or merge it into the file that has its edits."""
         shown = f"docs/{page.path}"
+        if not self.generator_keys.issuperset(page.front_matter):
+            raise ValueError(f"{page.path}: front matter keys {sorted(set(page.front_matter) - self.generator_keys)} are not among the writer's generator keys")
         try:
             inside(self.docs, page.path)
             inside(self.docs, pages.hidden_path(page.path))
@@ -363,6 +377,7 @@ class _SiteWriter:
             self.summary.removed.append(path)
 
     def file(self, rel: str, text: str) -> None:
+        self.files.append(rel)
         try:
             self._put(rel, text)
         except UnsafePath as error:

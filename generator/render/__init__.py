@@ -7,7 +7,9 @@ right under the header.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 from ..model import Briefing, Entity, Page, RenderedSite, Source
@@ -37,18 +39,32 @@ ENTITY_PAGES: dict[str, EntityPage] = {
 
 
 def render_site(briefing: Briefing) -> RenderedSite:
+    return RenderedSite(pages=list(render_pages(briefing)), files=site_files(briefing))
+
+
+def render_pages(briefing: Briefing) -> Iterator[Page]:
+    """The pages of the site in path order, each rendered when it is asked for, so that a
+    writer taking them one at a time never holds the whole site (render_site holds it)."""
     catalog = Catalog(briefing)
-    pages = [render_entity(e, catalog) for e in briefing.entities if e.kind in ENTITY_PAGES]
-    pages += [render_source(s, catalog) for s in briefing.sources]
-    pages += [
-        render_index("index.md", "home.md.j2", lambda v: v.home(), catalog),
-        render_index("timeline.md", "timeline.md.j2", lambda v: v.timeline(), catalog),
-        render_index("graph.md", "graph.md.j2", lambda v: v.network(), catalog),
-        render_index("tags.md", "tags.md.j2", lambda v: {}, catalog),
+    jobs: list[tuple[str, Callable[[], Page]]] = [
+        (page_path(e.kind, e.id), partial(render_entity, e, catalog)) for e in briefing.entities if e.kind in ENTITY_PAGES]
+    jobs += [(page_path("source", s.id), partial(render_source, s, catalog)) for s in briefing.sources]
+    indexes = [
+        ("index.md", "home.md.j2", lambda v: v.home()),
+        ("timeline.md", "timeline.md.j2", lambda v: v.timeline()),
+        ("graph.md", "graph.md.j2", lambda v: v.network()),
+        ("tags.md", "tags.md.j2", lambda v: {}),
     ]
-    pages += [render_index(f"{SECTIONS[kind]}/index.md", "section.md.j2", lambda v, k=kind: v.section(k), catalog)
-              for kind in ("actor", "place", "treaty", "event", "source")]
-    return RenderedSite(pages=sorted(pages, key=lambda p: p.path), files={"briefing.json": briefing_json(briefing)})
+    indexes += [(f"{SECTIONS[kind]}/index.md", "section.md.j2", lambda v, k=kind: v.section(k))
+                for kind in ("actor", "place", "treaty", "event", "source")]
+    jobs += [(path, partial(render_index, path, template, view, catalog)) for path, template, view in indexes]
+    for _, render in sorted(jobs, key=lambda job: job[0]):
+        yield render()
+
+
+def site_files(briefing: Briefing) -> dict[str, str]:
+    """The generated files that are not pages: path -> text."""
+    return {"briefing.json": briefing_json(briefing)}
 
 
 def render_entity(entity: Entity, catalog: Catalog) -> Page:
@@ -82,4 +98,4 @@ def _tags(values: list[str | None]) -> list[str]:
     return out
 
 
-__all__ = ["render_site", "render_entity", "render_source"]
+__all__ = ["render_site", "render_pages", "site_files", "render_entity", "render_source"]

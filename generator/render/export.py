@@ -52,8 +52,20 @@ def export_source(source: Source) -> dict:
 
 
 def briefing_json(briefing: Briefing) -> str:
-    export = {
-        "sources": [export_source(s) for s in sorted(briefing.sources, key=lambda s: s.id)],
-        "entities": [export_entity(e) for e in sorted(briefing.entities, key=lambda e: (e.kind, e.id))],
+    """The export as `json.dumps(export, indent=1, ensure_ascii=False, sort_keys=True)` writes
+    it, one record at a time: the whole export as dicts at once would cost several times the
+    memory of its text."""
+    sections = {
+        "entities": (export_entity(e) for e in sorted(briefing.entities, key=lambda e: (e.kind, e.id))),
+        "sources": (export_source(s) for s in sorted(briefing.sources, key=lambda s: s.id)),
     }
-    return json.dumps(export, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    parts = [_json_list(name, records) for name, records in sorted(sections.items())]
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _json_list(name: str, records) -> str:
+    """` "name": [...]` at the export's first level, each record as json.dumps indents it there
+    (its lines two levels in; a JSON string holds no raw newline)."""
+    items = [json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ") for record in records]
+    key = json.dumps(name)
+    return f" {key}: [\n  " + ",\n  ".join(items) + "\n ]" if items else f" {key}: []"
