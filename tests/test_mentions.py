@@ -286,3 +286,10 @@ def test_a_body_owned_by_a_capital_is_that_state_s_body():
     assert mention(found, "Tokyo's foreign ministry").name == "Japanese Foreign Ministry"
     # without the possessive, a capital's name before a body names the city's own
     assert mention(extraction("The Moscow Metro was closed on Monday."), "Moscow Metro").name == "Moscow Metro"
+
+
+def test_a_body_that_qualifies_a_title_is_mentioned_and_the_role_keeps_its_words():
+    found = extraction("South African Reserve Bank governor Ana Lopes said the meeting agreed.")
+    assert mention(found, "South African Reserve Bank").type == "organization"
+    assert (mention(found, "Ana Lopes").role, mention(found, "Ana Lopes").affiliation) == ("Reserve Bank governor", "country:ZA")
+    assert "State" not in names(extraction("Secretary of State Ana Lopes met the envoys."))

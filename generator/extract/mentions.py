@@ -417,6 +417,12 @@ def _regions_of_countries(spans: list[Span]) -> list[Span]:
 COMPASS_ADJECTIVES = kinds.COMPASS_WORDS
 
 
+def _names_a_body(span: Span) -> bool:
+    """"South African Reserve Bank" in "South African Reserve Bank governor X": a name of
+    several words ending with a body's noun qualifies a title and is mentioned too."""
+    return len(span) >= 2 and span[0].is_title and span[-1].is_title and span[-1].lower_ in BODY_HEADS
+
+
 def _model_spans(doc: Doc) -> list[Span]:
     """The model's (and the EntityRuler's) names, repaired where it cuts them badly."""
     spans = [e for e in doc.ents if e.label_ in LABELS and not _agency_credit(e) and e.text not in COMMON_ACRONYMS]
@@ -454,7 +460,7 @@ def candidates(parsed: ParsedParagraph) -> tuple[list[Candidate], dict[str, str]
     kept = []
     for candidate in found:
         if title_tokens.intersection(range(candidate.span.start, candidate.span.end)):
-            if not gazetteer.lookup(candidate.span.text):
+            if not (gazetteer.lookup(candidate.span.text) or _names_a_body(candidate.span)):
                 continue  # "State" in "Secretary of State" is part of the title
             candidate.in_title = True  # "NATO" in "NATO Secretary-General" is still mentioned
         kept.append(candidate)

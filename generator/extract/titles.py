@@ -45,16 +45,32 @@ def _general_title(doc: Doc, start: int, end: int) -> gazetteer.TitleMatch | Non
     before = tokens[:head_at]
     if any(t.is_stop or not (t.is_title or t.is_upper or t.text in ("-", ".")) for t in before):
         return None  # "As President Biden": a capitalised function word is no title
-    qualifier = [t for t in before if gazetteer.lookup(t.text)]
+    qualifier, meanings = _known_names(before)
     role_tokens = [t for t in tokens if t not in qualifier]
     if not role_tokens:
         return None
-    meanings = [e for t in qualifier for e in gazetteer.lookup(t.text)]
     country = next((e.key for e in meanings if e.kind == "country"), None)
     organization = next((e.key for e in meanings if e.kind == "organization"), None)
     role = re.sub(r"\s*-\s*", "-", " ".join(t.text for t in role_tokens))
     return gazetteer.TitleMatch(role=role, n_tokens=len(tokens), country=country, organization=organization,
                                 qualifier=" ".join(t.text for t in qualifier) or None, roles=(role,))
+
+
+def _known_names(tokens: list) -> tuple[list, list]:
+    """The tokens of the known names among `tokens`, longest first ("South African", not
+    "African"), and what those names mean."""
+    found, meanings, i = [], [], 0
+    while i < len(tokens):
+        for n in range(min(3, len(tokens) - i), 0, -1):
+            entries = gazetteer.lookup(" ".join(t.text for t in tokens[i:i + n]))
+            if entries:
+                found += tokens[i:i + n]
+                meanings += entries
+                i += n
+                break
+        else:
+            i += 1
+    return found, meanings
 
 
 def title_before(span: Span) -> tuple[gazetteer.TitleMatch | None, int]:
