@@ -5,7 +5,8 @@ it measures, each step a fresh process as a user would run it:
 - plain spaCy: the model's default pipeline over the same texts through `nlp.pipe`, in one
   process: what a script that only runs spaCy costs (bench/plain_spacy.py);
 - generation: `python -m generator build` from an empty cache and an empty docs/;
-- unchanged: the same command again;
+- unchanged: the same command again (the build manifest finds nothing to do);
+- unchanged without the manifest: the same, after deleting the manifest (the whole pipeline);
 - one change: one sentence added to one article, then the same command;
 - mkdocs: `mkdocs build` of the generated docs/ with the project's mkdocs.yml (bench/site.py);
 and the peak memory of each (bench/measure.py). The ratios generation / plain spaCy,
@@ -39,6 +40,7 @@ from .corpus import write_corpus
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 STATIC = ("assets",)  # files of docs/ kept in the repository, not generated (the stylesheet)
+MANIFEST = "build-manifest.json"  # generator/manifest.py: deleting it makes the next build take the whole pipeline
 
 
 # --------------------------------------------------------------------------- steps
@@ -124,6 +126,10 @@ def bench_size(work: Path, n: int, jobs: int, seed: int) -> dict:
     say(f"N={n}: unchanged rebuild")
     row["unchanged"] = generate(work, jobs).json()
     row["unchanged"]["files_touched"] = sum(1 for p, t in mtimes(work / "docs").items() if stamps.get(p) != t)
+    say(f"N={n}: unchanged rebuild without the build manifest (the whole pipeline)")
+    (work / "cache" / MANIFEST).unlink(missing_ok=True)
+    row["unchanged_full_path"] = generate(work, jobs).json()
+    row["unchanged_full_path"]["files_touched"] = sum(1 for p, t in mtimes(work / "docs").items() if stamps.get(p) != t)
     say(f"N={n}: one article changed")
     change_one_article(work / "seeds")
     row["one_change"] = generate(work, jobs).json()
@@ -144,6 +150,7 @@ def ratios(row: dict) -> dict:
     return {
         "generation_over_plain_spacy": round(full / row["plain_spacy"]["seconds"], 3),
         "unchanged_over_full": round(row["unchanged"]["seconds"] / full, 3),
+        "unchanged_full_path_over_full": round(row["unchanged_full_path"]["seconds"] / full, 3),
         "one_change_over_full": round(row["one_change"]["seconds"] / full, 3),
         "mkdocs_ms_per_page": round(1000 * row["mkdocs"]["seconds"] / max(1, row["counts"]["pages"]), 1),
     }
@@ -195,15 +202,16 @@ def machine() -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| N | words | pages | plain spaCy | generation | gen / spaCy | unchanged | unch. / gen | one change | one / gen | mkdocs | ms / page | peak memory |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | words | pages | plain spaCy | generation | gen / spaCy | unchanged | unch. / gen | unchanged, no manifest | / gen | one change | one / gen | mkdocs | ms / page | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         q = r["ratios"]
-        peak = max(r[k]["peak_pss_mb"] for k in ("generation", "unchanged", "one_change"))
+        peak = max(r[k]["peak_pss_mb"] for k in ("generation", "unchanged", "unchanged_full_path", "one_change"))
         lines.append(
             f"| {r['n']:,} | {r['words']:,} | {r['counts']['pages']:,} | {r['plain_spacy']['seconds']:.1f} s | {r['generation']['seconds']:.1f} s "
             f"| {q['generation_over_plain_spacy']:.2f}x | {r['unchanged']['seconds']:.1f} s | {100 * q['unchanged_over_full']:.1f} % "
+            f"| {r['unchanged_full_path']['seconds']:.1f} s | {100 * q['unchanged_full_path_over_full']:.1f} % "
             f"| {r['one_change']['seconds']:.1f} s | {100 * q['one_change_over_full']:.1f} % | {r['mkdocs']['seconds']:.1f} s "
             f"| {q['mkdocs_ms_per_page']:.1f} | {peak:.0f} MB |"
         )
