@@ -293,3 +293,18 @@ def test_a_body_that_qualifies_a_title_is_mentioned_and_the_role_keeps_its_words
     assert mention(found, "South African Reserve Bank").type == "organization"
     assert (mention(found, "Ana Lopes").role, mention(found, "Ana Lopes").affiliation) == ("Reserve Bank governor", "country:ZA")
     assert "State" not in names(extraction("Secretary of State Ana Lopes met the envoys."))
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The inspector travelled to Qomsar in early May for a conference.", "Qomsar"),  # a journey's end, then a date
+    ("Crowds gathered near King's Landing on Monday.", "King's Landing"),  # a possessive inside the name
+    ("The rebels now control most of Kadena State, officials said.", "Kadena State"),  # a federal state
+])
+def test_unknown_places_are_places(sentence, text):
+    found = mention(extraction(sentence), text)
+    assert found.kind == "place", (found.kind, found.type)
+
+
+def test_a_people_before_a_plural_noun_is_a_group_and_a_letter_goes_to_a_person():
+    assert (mention(extraction("About a million Rohingya refugees remain in the camps."), "Rohingya").type) == "group"
+    assert all(m.kind != "place" for m in extraction("He sent a letter to Kashani on Monday.").mentions)

@@ -62,6 +62,10 @@ LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "towa
 GOVERNMENT_NOUNS = {"government", "governments", "authorities", "leadership", "regime", "officials", "administration"}
 # Verbs whose object is a location ("left Moscow").
 MOTION_VERBS = {"leave", "visit", "reach", "enter", "tour", "fly", "arrive", "flee", "evacuate", "bomb", "shell"}
+# Words of going somewhere or coming from somewhere: "travelled to X", "a video call from X".
+# Not "send" or "call": a letter or a call goes to a person as often as to a place.
+TRAVEL_WORDS = {"travel", "fly", "move", "head", "drive", "sail", "deploy", "flee", "relocate", "evacuate", "trip",
+                "journey", "flight", "voyage", "arrive"}
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "westerners"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
                  "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern"}
@@ -119,6 +123,8 @@ def head_noun_type(span: Span) -> tuple[bool, str | None]:
         return True, "place"
     if last in OTHER_NOUNS:
         return True, None
+    if last == "state" and span[-1].is_title and span[-2].pos_ == "PROPN" and span[-2].is_title:
+        return True, "place"  # "Rakhine State", "Borno State": a federal state (a known "Islamic State" never gets here)
     return False, None
 
 
@@ -232,14 +238,20 @@ def unknown_location(span: Span, label: str, role: str | None) -> bool:
     """"in Kosti", "near Krishna Ghati": an unknown name right after a preposition of place,
     with no title, is a place whatever the model labelled it."""
     head = span.root
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if any(c.dep_ == "prep" and c.lower_ in LOCATIVE for c in head.children) or (following is not None and following.lower_ in ("in", "at")):
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    where = following is not None and following.lower_ in ("in", "at") \
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ in ("DATE", "TIME"))  # not "X in early May"
+    if any(c.dep_ == "prep" and c.lower_ in LOCATIVE and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in head.children) or where:
         return False  # "A in Washington and B in Canberra": B is somewhere, not a where
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "in Takeo and neighbouring Prey Veng"
     prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") or len(span) == 1 else set())
-    return (not role and head.dep_ == "pobj" and head.head.lower_ in prepositions
-            and not any(c.dep_ in ("poss", "case") for c in head.children) and span[-1].lower_ not in ORGANISATION_NOUNS)
+    preposition = head.head
+    journey = preposition.lower_ in ("to", "from") and (preposition.head.lemma_.lower() in TRAVEL_WORDS)  # "travelled to X", "a call from X"
+    owned = any(c.dep_ in ("poss", "case") and not span.start <= c.i < span.end for c in head.children)  # not "Cox's Bazar"
+    return (not role and head.dep_ == "pobj" and (preposition.lower_ in prepositions or journey)
+            and not owned and span[-1].lower_ not in ORGANISATION_NOUNS)
 
 
 def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, str | None] | None:
@@ -274,6 +286,9 @@ def classify_by_label(span: Span, label: str, role: str | None) -> tuple[str, st
         if len(span) == 1 and span.text.lower() in COMPASS:
             return None  # "the West": a direction, not a place
         return "place", None
+    people_of = span.root.dep_ == "compound" and span.root.head.tag_ == "NNS" and span.root.pos_ in ("NOUN", "PROPN")
+    if label == "NORP" and people_of:
+        return "actor", "group"  # "Rohingya refugees": the people the refugees are
     if label == "NORP" and locative(span):
         return "place", None  # "at Mulino": the model took a place for a people
     if label == "PRODUCT":
