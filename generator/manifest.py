@@ -139,11 +139,23 @@ class Manifest:
 
     @staticmethod
     def forget(config: BuildConfig) -> None:
-        """Delete the manifest before a build changes anything."""
-        Manifest.path(config).unlink(missing_ok=True)
+        """Delete the manifest before a build changes anything. One that cannot be deleted (a
+        read-only cache) is harmless: the files this build writes no longer match it."""
+        try:
+            Manifest.path(config).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def write(self, config: BuildConfig) -> None:
-        """Write the manifest atomically (temp file and rename): whole or not at all."""
+        """Write the manifest atomically (temp file and rename): whole or not at all. A cache
+        folder that cannot be written costs the next build its shortcut, nothing else (the
+        extraction cache warns about it)."""
+        try:
+            self._write(config)
+        except OSError:
+            pass
+
+    def _write(self, config: BuildConfig) -> None:
         data = {
             "format": FORMAT, "version": self.version, "seeds": self.seeds, "docs": self.docs,
             "documents": self.documents,

@@ -201,3 +201,13 @@ def test_the_recorded_facts_are_the_facts_of_the_files(built):
     config, _ = built
     recorded = Manifest.read(config).pages
     assert recorded and recorded == pages.scan_pages(config.docs)
+
+
+def test_a_cache_that_cannot_be_written_costs_the_shortcut_and_nothing_else(tmp_path, warm_cache):
+    config = corpus(tmp_path)
+    config.cache.write_text("a file where the cache folder should be\n", encoding="utf-8")
+    report = Report()
+    result = pipeline.build(config, report)
+    assert not result.up_to_date and (config.docs / "index.md").is_file()
+    assert any("cache" in d.message for d in report.warnings)  # the extraction cache says why
+    assert not pipeline.build(config, Report()).up_to_date
