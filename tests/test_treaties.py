@@ -126,3 +126,29 @@ def test_a_year_and_a_subject_describe_another_treaty_than_the_one_named_before(
     found = extraction("Moldova signed the EU-Moldova Association Agreement in 2014.",
                        "The 1992 ceasefire agreement still governs the security zone.")
     assert mention(found, "1992 ceasefire agreement").name == "ceasefire agreement"
+
+
+@pytest.mark.parametrize("sentence, name, year", [
+    ("The pipeline closed when a five-year transit agreement signed in 2019 expired.", "transit agreement", 2019),
+    ("The fighting ended with a ceasefire agreement signed in Geneva that July.", "ceasefire agreement", None),
+    ("The court relented after the two governments signed a reciprocal agreement.", "reciprocal agreement", None),
+])
+def test_an_instrument_the_text_says_was_signed_is_a_particular_one(sentence, name, year):
+    found = mention(extraction(sentence), name)
+    assert (found.kind, found.year) == ("treaty", year)
+
+
+@pytest.mark.parametrize("sentence", [
+    "They signed an agreement on Monday.",  # nothing says which
+    "Officials signed a new agreement.",
+    "The envoy wants a better understanding of the issue.",
+    "Both sides hope to reach a broader arrangement.",
+])
+def test_an_instrument_that_nothing_identifies_is_not_a_treaty(sentence):
+    assert not [m for m in extraction(sentence).mentions if m.kind == "treaty"]
+
+
+def test_an_arrangement_with_a_party_is_a_treaty():
+    found = extraction("The troops deployed under a bilateral arrangement with Mozambique.")
+    (treaty,) = [m for m in found.mentions if m.kind == "treaty"]
+    assert treaty.parties == ["country:MZ"]

@@ -516,7 +516,7 @@ def _describe_treaty(c: Candidate) -> None:
     ("Russian draft treaties")."""
     words = [t for t in c.span if not kinds.YEAR.match(t.text) and t.lower_ not in QUANTITY_WORDS and not t.like_num]
     years = [int(t.text) for t in c.span if kinds.YEAR.match(t.text)]
-    c.year = years[0] if years else None
+    c.year = years[0] if years else treaties.signing_year(c.span.root)
     c.parties = treaties.parties(c.span)
     head = c.span.root
     if head.lower_ in ("treaty", "treaties", "agreement", "agreements", "accord", "accords") and len(words) == 1 and c.year:

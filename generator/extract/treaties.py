@@ -31,7 +31,9 @@ LEADING_HEADS = ("Treaty", "Convention", "Agreement", "Protocol", "Charter", "De
                  "Principles", "Framework", "Compact")
 # Lower-case nouns that are instruments only with a modifier that identifies them.
 DESCRIPTIVE_HEADS = {"treaty", "accord", "agreement", "pact", "deal", "convention", "protocol", "declaration",
-                     "statement", "contract", "memorandum", "charter", "communique"}
+                     "statement", "contract", "memorandum", "charter", "communique", "arrangement", "understanding"}
+# Verbs that make an instrument a particular one: the text tells that it was signed or concluded.
+SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "broker", "initial"}
 # Nouns that a name is given to in "a partnership named AUKUS".
 NAMED_HEADS = DESCRIPTIVE_HEADS | {"partnership", "alliance", "grouping", "initiative", "pact"}
 # Nouns that make the whole name an organisation, not an instrument ("... Treaty Organization").
@@ -105,7 +107,31 @@ def descriptive_head(token: Token) -> bool:
         return bool(dated)
     strong = [m for m in modifiers if m.dep_ == "prep" or m.ent_type_ or m.lower_ == "joint"] + dated
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    return bool(strong) or (bool(modifiers) and definite)
+    return bool(strong) or (bool(modifiers) and definite) or (signed(token) and bool(describing_words(token)))
+
+
+def signed(token: Token) -> bool:
+    """"the two governments signed a reciprocal agreement", "a transit agreement signed in
+    2019": an instrument the text says was signed or concluded is a particular one."""
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in SIGNING_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS for c in token.children)
+
+
+def describing_words(token: Token) -> list[Token]:
+    """The words before an instrument noun that say what kind it is ("reciprocal", "ceasefire",
+    "gas transit"), without sizes or words that say nothing."""
+    return [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound", "nmod")
+            and c.lower_ not in VAGUE_MODIFIERS and not _measure(c) and not c.like_num]
+
+
+def signing_year(token: Token) -> int | None:
+    """The year in "signed in 2019" after an instrument noun."""
+    for verb in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS):
+        for t in verb.subtree:
+            if re.fullmatch(r"1[89]\d\d|20\d\d", t.text) and t.head.lower_ in ("in", "on") and t.head.head.i == verb.i:
+                return int(t.text)
+    return None
 
 
 def _party_phrases(token: Token) -> list[Token]:
@@ -168,7 +194,7 @@ def _phrase_end(preposition: Token) -> int:
 def descriptive_span(token: Token) -> Span:
     """The words that name a descriptive instrument: from its first identifying modifier to
     the end of a "with/between" phrase ("1979 Egypt-Israel peace treaty", "treaty with Jordan")."""
-    mods = identifying_modifiers(token)
+    mods = identifying_modifiers(token) or describing_words(token)  # the latter for a signed one
     start = min([token.i] + [m.left_edge.i if m.dep_ != "prep" else token.i for m in mods if m.i < token.i])
     end = max([token.i + 1] + [_phrase_end(m) for m in mods if m.i > token.i and m.dep_ == "prep"])
     doc = token.doc
