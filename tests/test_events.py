@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from generator.model import Extraction
 from tests.extraction import briefing, document, entity, extraction
 
@@ -90,3 +92,19 @@ def test_the_same_event_told_by_two_documents_is_one_event():
     assert len(meetings) == 1
     assert {r.source for r in meetings[0].mentions} == {"a", "b"}
     assert entity(result, "actor", "Maria Lindqvist").id in meetings[0].participants
+
+
+@pytest.mark.parametrize("sentence, name, year", [
+    ("The two states still argue under the 1972 Harbour Agreement.", "Harbour Agreement signed", "1972"),
+    ("The treaty builds on the 1991 Lakeside Declaration.", "Lakeside Declaration adopted", "1991"),
+    ("Both governments cite the 1972 Port Communiqué to this day.", "Port Communiqué issued", "1972"),
+])
+def test_a_year_said_with_an_instrument_s_name_dates_its_conclusion(sentence, name, year):
+    found = extraction(sentence)
+    (event,) = [e for e in found.events if e.name == name]
+    assert found.dates[event.date].value.iso == year and found.mentions[event.treaties[0]].kind == "treaty"
+
+
+def test_an_instrument_s_year_told_by_the_sentence_makes_one_event():
+    found = extraction("Reagan and Gorbachev signed the 1987 INF Treaty in Washington in 1987.")
+    assert [found.dates[e.date].value.iso for e in found.events] == ["1987"]

@@ -324,6 +324,38 @@ def extract(text: DocumentText, extraction: Extraction) -> None:
             event = _reported_event(extraction, sentence_index, sent, mentions, earlier_people, reported)
             if event is not None:
                 extraction.events.append(event)
+        extraction.events += _dated_instruments(extraction, sentence_index, parsed.doc, by_sentence.get(sentence_index, []))
+
+
+# What is done to an instrument in the year its name is said with ("the 1972 Shanghai
+# Communiqué", "the 1991 Alma-Ata Declaration", "the 2013 Brussels Agreement").
+INSTRUMENT_VERBS = {"communique": "issue", "communiqué": "issue", "statement": "issue", "declaration": "adopt",
+                    "resolution": "adopt", "charter": "adopt", "principles": "adopt", "framework": "adopt"}
+
+
+def _dated_instruments(extraction: Extraction, sentence_index: int, doc: Doc, mentions: list[tuple[int, Mention]]) -> list[EventMention]:
+    """"under the 1972 Simla Agreement": a year said with an instrument's name is, by the
+    convention of such names, the year it was concluded: an event of that year, told by this
+    sentence, unless the sentence already dates one for that instrument."""
+    events = []
+    for index, mention in mentions:
+        if mention.kind != "treaty" or not mention.year or not mention.name[:1].isupper() or str(mention.year) in mention.name:
+            continue
+        if any(e.sentence == sentence_index and index in e.treaties and e.date is not None
+               and extraction.dates[e.date].value.iso == str(mention.year) for e in extraction.events):
+            continue  # "signed the 1987 INF Treaty in 1987": told already
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        year = next((t for t in doc[max(0, span.start - 3):span.end] if t.text == str(mention.year)), None) if span is not None else None
+        if year is None:
+            continue  # the year comes from elsewhere ("signed in 2019" makes its own event)
+        extraction.dates.append(DateMention(text=year.text, sentence=sentence_index, start=year.idx, end=year.idx + len(year.text),
+                                            value=DateValue(f"{mention.year}-01-01", f"{mention.year}-12-31", "year")))
+        verb = INSTRUMENT_VERBS.get(mention.name.split()[-1].lower(), "sign")
+        parties = [i for i, m in mentions if m.kind == "actor" and m.key in mention.parties]
+        events.append(EventMention(name=f"{mention.name} {verb.removesuffix('e')}ed", trigger=verb,
+                                   sentence=sentence_index, date=len(extraction.dates) - 1, place=None,
+                                   participants=parties, treaties=[index]))
+    return events
 
 
 def _reporting_month(published: date | None) -> DateValue | None:
