@@ -108,3 +108,10 @@ def test_a_year_said_with_an_instrument_s_name_dates_its_conclusion(sentence, na
 def test_an_instrument_s_year_told_by_the_sentence_makes_one_event():
     found = extraction("Reagan and Gorbachev signed the 1987 INF Treaty in Washington in 1987.")
     assert [found.dates[e.date].value.iso for e in found.events] == ["1987"]
+
+
+def test_the_body_in_a_speaker_s_title_is_not_a_second_speaker():
+    found = extraction("Central bank governor Ana Lopes of the Harbour Reserve Bank said on Monday that rates would hold. "
+                       "Harbour Reserve Bank governor Ana Lopes said on Tuesday that rates would rise.")
+    names = [e.name for e in found.events]
+    assert any(n.startswith("Ana Lopes says") for n in names) and not any(n.startswith("Harbour Reserve Bank and") for n in names)

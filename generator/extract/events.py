@@ -171,7 +171,9 @@ class _Mentions:
     def heading(self, token: Token) -> list[tuple[int, Mention]]:
         """Mentions whose head is `token`, a word joined to it by "and", or its apposition."""
         heads = {token.i} | {c.i for c in token.conjuncts} | {c.i for c in token.children if c.dep_ == "appos"}
-        return [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root).i in heads]
+        found = [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root).i in heads]
+        titles = [(m.end - len(m.text), m.start) for _, m in found if m.role]  # "Reserve Bank governor" before a name
+        return [(i, m) for i, m in found if not any(begin <= m.start and m.end <= name for begin, name in titles)]
 
     def within(self, members: set[int]) -> list[tuple[int, Mention, Span]]:
         return [(i, m, s) for i, m, s in self.items if s.root.i in members]
