@@ -95,7 +95,7 @@ def test_the_same_event_told_by_two_documents_is_one_event():
 
 
 @pytest.mark.parametrize("sentence, name, year", [
-    ("The two states still argue under the 1972 Harbour Agreement.", "Harbour Agreement signed", "1972"),
+    ("The two states still argue under the 1972 Harbour Agreement.", "Harbour Agreement concluded", "1972"),
     ("The treaty builds on the 1991 Lakeside Declaration.", "Lakeside Declaration adopted", "1991"),
     ("Both governments cite the 1972 Port Communiqué to this day.", "Port Communiqué issued", "1972"),
 ])

@@ -352,7 +352,7 @@ def _dated_instruments(extraction: Extraction, sentence_index: int, doc: Doc, me
             continue  # the year comes from elsewhere ("signed in 2019" makes its own event)
         extraction.dates.append(DateMention(text=year.text, sentence=sentence_index, start=year.idx, end=year.idx + len(year.text),
                                             value=DateValue(f"{mention.year}-01-01", f"{mention.year}-12-31", "year")))
-        verb = INSTRUMENT_VERBS.get(mention.name.split()[-1].lower(), "sign")
+        verb = INSTRUMENT_VERBS.get(mention.name.split()[-1].lower(), "conclude")  # as "the 1987 treaty" is
         parties = [i for i, m in mentions if m.kind == "actor" and m.key in mention.parties]
         events.append(EventMention(name=f"{mention.name} {verb.removesuffix('e')}ed", trigger=verb,
                                    sentence=sentence_index, date=len(extraction.dates) - 1, place=None,
