@@ -115,3 +115,15 @@ def test_the_body_in_a_speaker_s_title_is_not_a_second_speaker():
                        "Harbour Reserve Bank governor Ana Lopes said on Tuesday that rates would rise.")
     names = [e.name for e in found.events]
     assert any(n.startswith("Ana Lopes says") for n in names) and not any(n.startswith("Harbour Reserve Bank and") for n in names)
+
+
+def test_an_object_the_parse_hangs_from_a_particle_is_named():
+    found = extraction("The upper house voted down ratification in 1999.")
+    assert [e.name for e in found.events] == ["Upper house votes down ratification"]
+
+
+def test_the_treaty_with_a_clause_after_a_comma_is_the_treaty_named_before():
+    found = extraction("Ministers discussed the Harbour Access Treaty on Monday.",
+                       "Both states are signatories of the treaty, which was opened for signature in 1996.")
+    event = next(e for e in found.events if found.dates[e.date].value.iso == "1996")
+    assert event.name.startswith("Harbour Access Treaty") and found.mentions[event.treaties[0]].name == "Harbour Access Treaty"

@@ -221,6 +221,8 @@ def _objects_of(trigger: Token) -> list[Token]:
             found.append(trigger.head if _relative(child) and trigger.dep_ in ("relcl", "acl") else child)
         elif child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS | {"by", "on", "since", "during", "after", "before", "for", "until"}:
             found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prt":
+            found += [c for c in child.children if c.dep_ in ("pobj", "dobj")]  # "voted down ratification", parsed as "down ratification"
     if trigger.dep_ in ("relcl", "acl") and not any(c.dep_ == "dobj" for c in trigger.children) and trigger.head.pos_ == "NOUN" \
             and any(c.dep_ == "nsubj" and not _relative(c) for c in trigger.children):
         found.insert(0, trigger.head)
@@ -234,7 +236,7 @@ def _describe(token: Token, mentions: _Mentions, preposition: bool = False, trig
     if not named and token.lower_ == "it":
         named = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.end <= token.i][-1:]
     text = " and ".join(dict.fromkeys(named)) if named else _phrase(token)
-    if preposition and token.dep_ == "pobj" and (trigger is None or token.head.head.i == trigger.i):
+    if preposition and token.dep_ == "pobj" and token.head.dep_ == "prep" and (trigger is None or token.head.head.i == trigger.i):
         text = f"{token.head.lower_} {text}"  # "withdraws from the treaty", not "accepts of the Council"
     return text
 

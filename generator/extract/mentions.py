@@ -595,8 +595,11 @@ def _treaty_anaphors(text: DocumentText, found: list[Candidate]) -> list[Candida
                 last, upcoming = upcoming[1], next(named, None)
             if token.lower_ not in ANAPHORIC_HEADS or position in taken or last is None:
                 continue
-            if [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"]:
-                continue  # "the treaty" only: any modifier makes it a description (see treaties.py)
+            # "the treaty" only: any modifier makes it a description (see treaties.py), but a
+            # clause after a comma only says more of it ("the treaty, which was opened ...")
+            aside = token.i + 1 < len(parsed.doc) and parsed.doc[token.i + 1].text == ","
+            if [c.lower_ for c in token.children if c.dep_ != "punct" and not (aside and c.dep_ == "relcl")] != ["the"]:
+                continue
             span = parsed.doc[token.i:token.i + 1]
             added.append(Candidate(parsed, span, "LAW", span, kind="treaty", name=last.name, year=last.year,
                                    parties=last.parties, descriptive=True))
