@@ -308,3 +308,13 @@ def test_unknown_places_are_places(sentence, text):
 def test_a_people_before_a_plural_noun_is_a_group_and_a_letter_goes_to_a_person():
     assert (mention(extraction("About a million Rohingya refugees remain in the camps."), "Rohingya").type) == "group"
     assert all(m.kind != "place" for m in extraction("He sent a letter to Kashani on Monday.").mentions)
+
+
+def test_a_title_noun_before_a_name_is_no_apposition():
+    found = extraction("Foreign Office spokeswoman Ana Lopes said the accusations were baseless.")
+    assert (mention(found, "Ana Lopes").kind, mention(found, "Ana Lopes").type) == ("actor", "person")
+
+
+def test_a_name_ending_in_capital_is_a_firm_not_a_city():
+    found = extraction("Priya Raman, head of research at Fjordline Capital in London, said so.")
+    assert mention(found, "Fjordline Capital").kind == "actor"

@@ -91,7 +91,8 @@ def apposition_type(token: Token) -> tuple[bool, str | None]:
         nouns.append(anchor.head.head)  # "the archipelago of X", "the cities of A and B", "the 2017 edition of X"
     if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_NOUNS:
         nouns.append(token.head)  # "the Mulino training ground"
-    nouns += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]  # "the shipping association BIMCO"
+    nouns += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower  # "the shipping association BIMCO"
+              and c.lower_ not in gazetteer.title_head_words()]  # not "Foreign Office spokeswoman X": a title
     for noun in nouns:
         if any(c.dep_ == "compound" and c.lower_ in PLACE_NOUNS for c in noun.children):
             return True, "place"  # "the island group", "a border town"
@@ -117,6 +118,8 @@ def head_noun_type(span: Span) -> tuple[bool, str | None]:
     if len(span) < 2:
         return False, None
     last = span[-1].lower_
+    if last == "capital":
+        return False, None  # "the capital" is a city, but a name ending so is a firm ("Halden Capital")
     if last in BODY_OR_PLACE_NOUNS:
         return (True, "place") if locative(span) else (False, None)
     if last in PLACE_NOUNS:
