@@ -299,6 +299,7 @@ def test_a_body_that_qualifies_a_title_is_mentioned_and_the_role_keeps_its_words
     ("The inspector travelled to Qomsar in early May for a conference.", "Qomsar"),  # a journey's end, then a date
     ("Crowds gathered near King's Landing on Monday.", "King's Landing"),  # a possessive inside the name
     ("The rebels now control most of Kadena State, officials said.", "Kadena State"),  # a federal state
+    ("The missile fell about 200 kilometres west of Hokkaido, officials said.", "Hokkaido"),  # a bearing from it
 ])
 def test_unknown_places_are_places(sentence, text):
     found = mention(extraction(sentence), text)

@@ -63,6 +63,7 @@ GOVERNMENT_NOUNS = {"government", "governments", "authorities", "leadership", "r
 # Verbs whose object is a location ("left Moscow").
 MOTION_VERBS = {"leave", "visit", "reach", "enter", "tour", "fly", "arrive", "flee", "evacuate", "bomb", "shell"}
 # Words of going somewhere or coming from somewhere: "travelled to X", "a video call from X".
+BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
 # Not "send" or "call": a letter or a call goes to a person as often as to a place.
 TRAVEL_WORDS = {"travel", "fly", "move", "head", "drive", "sail", "deploy", "flee", "relocate", "evacuate", "trip",
                 "journey", "flight", "voyage", "arrive"}
@@ -252,8 +253,9 @@ def unknown_location(span: Span, label: str, role: str | None) -> bool:
     prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") or len(span) == 1 else set())
     preposition = head.head
     journey = preposition.lower_ in ("to", "from") and (preposition.head.lemma_.lower() in TRAVEL_WORDS)  # "travelled to X", "a call from X"
+    bearing = preposition.lower_ == "of" and preposition.head.lower_.replace("-", "") in BEARINGS  # "200 kilometres west of X"
     owned = any(c.dep_ in ("poss", "case") and not span.start <= c.i < span.end for c in head.children)  # not "Cox's Bazar"
-    return (not role and head.dep_ == "pobj" and (preposition.lower_ in prepositions or journey)
+    return (not role and head.dep_ == "pobj" and (preposition.lower_ in prepositions or journey or bearing)
             and not owned and span[-1].lower_ not in ORGANISATION_NOUNS)
 
 
