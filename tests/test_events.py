@@ -127,3 +127,12 @@ def test_the_treaty_with_a_clause_after_a_comma_is_the_treaty_named_before():
                        "Both states are signatories of the treaty, which was opened for signature in 1996.")
     event = next(e for e in found.events if found.dates[e.date].value.iso == "1996")
     assert event.name.startswith("Harbour Access Treaty") and found.mentions[event.treaties[0]].name == "Harbour Access Treaty"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The ransomware attack that shut down a major US fuel pipeline in May was discussed.", "Ransomware attack shuts down major US fuel pipeline"),
+    ("Envoy Ana Lopes will lead the U.S. delegation in Geneva on Monday.", "Ana Lopes leads U.S. delegation in Geneva"),
+    ("The US ambassador, John Sullivan, left Moscow on Monday.", "John Sullivan leaves Moscow"),
+])
+def test_a_name_that_only_modifies_a_word_does_not_replace_it(sentence, name):
+    assert [e.name for e in extraction(sentence).events] == [name]

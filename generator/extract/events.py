@@ -151,9 +151,12 @@ def _particle(trigger: Token) -> str:
     return ""
 
 
-def _head_of(token: Token) -> Token:
-    """The noun a name is part of: "Wendy" -> "Sherman"; not across prepositions."""
-    while token.dep_ in ("compound", "flat", "conj", "appos") and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+def _head_of(token: Token, through_nouns: bool = True) -> Token:
+    """The noun a name is part of: "Wendy" -> "Sherman", "U.S." -> "officials"; not across
+    prepositions. Without `through_nouns`, only the name itself: "U.S." in "the U.S.
+    delegation" stays a modifier of the delegation."""
+    heads = ("PROPN", "NOUN") if through_nouns else ("PROPN",)
+    while token.dep_ in ("compound", "flat", "conj", "appos") and token.head.i != token.i and token.head.pos_ in heads:
         token = token.head
     return token
 
@@ -168,10 +171,11 @@ class _Mentions:
             if span is not None:
                 self.items.append((index, mention, span))
 
-    def heading(self, token: Token) -> list[tuple[int, Mention]]:
-        """Mentions whose head is `token`, a word joined to it by "and", or its apposition."""
+    def heading(self, token: Token, through_nouns: bool = True) -> list[tuple[int, Mention]]:
+        """Mentions whose head is `token`, a word joined to it by "and", or its apposition
+        (with `through_nouns`, also the names that modify it: "U.S. officials")."""
         heads = {token.i} | {c.i for c in token.conjuncts} | {c.i for c in token.children if c.dep_ == "appos"}
-        found = [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root).i in heads]
+        found = [(i, m) for i, m, span in self.items if span.root.i in heads or _head_of(span.root, through_nouns).i in heads]
         titles = [(m.end - len(m.text), m.start) for _, m in found if m.role]  # "Reserve Bank governor" before a name
         return [(i, m) for i, m in found if not any(begin <= m.start and m.end <= name for begin, name in titles)]
 
@@ -232,7 +236,8 @@ def _objects_of(trigger: Token) -> list[Token]:
 def _describe(token: Token, mentions: _Mentions, preposition: bool = False, trigger: Token | None = None) -> str:
     """How an event name refers to `token`: the name of the actor or treaty it is (or of the
     treaty "it" stands for), or the words."""
-    named = [m.name for _, m in mentions.heading(token) if m.kind in ("actor", "treaty")]
+    # a name stands for the word only when it is that word: "the U.S. delegation" is not the United States
+    named = [m.name for _, m in mentions.heading(token, through_nouns=False) if m.kind in ("actor", "treaty")]
     if not named and token.lower_ == "it":
         named = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.end <= token.i][-1:]
     text = " and ".join(dict.fromkeys(named)) if named else _phrase(token)
