@@ -289,7 +289,9 @@ def _name(trigger: Token, subject: Token | None, subject_text: str | None, objec
             if by is not None and (subject is None or subject.i != by.i):
                 words.append(f"by {_describe(by, mentions)}")
         else:
-            plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(subject.conjuncts) or subject.lower_ in ("they", "we"))
+            one_person = subject is not None and any(m.type == "person" for _, m in mentions.heading(subject, through_nouns=False))
+            plural = subject is not None and ((subject.tag_ in ("NNS", "NNPS") and not one_person)  # not "Ana Lopes lead"
+                                              or any(subject.conjuncts) or subject.lower_ in ("they", "we"))
             words.append(_verb_form(trigger, plural) + _particle(trigger))
         described = [_describe(o, mentions, preposition=True, trigger=trigger) for o in objects[:2]]
         words += described or [" and ".join(extra_objects[:2])]
