@@ -918,6 +918,8 @@ class _TitleParser:
 
     def _cores(self, i: int) -> Iterator[tuple[int, tuple[str, ...], str | None, str | None]]:
         for end, rank in self._phrases(self.grammar.rank_modifiers, i):
+            if self._lower_function_word(i):
+                continue  # "under President Trump": a preposition, not "Under Secretary"
             for core_end, parts, country, organization in self._cores(end):
                 yield core_end, (rank, *parts), country, organization
         for end, portfolio in self._phrases(self.grammar.portfolios, i):
@@ -989,6 +991,10 @@ class _TitleParser:
         return next((p.country for p in places if isinstance(p, Place) and p.country), None), None
 
     # --- words and tokens
+
+    def _lower_function_word(self, i: int) -> bool:
+        token = self.tokens[self.owner[i]] if i < len(self.owner) else ""
+        return token.islower() and token in _function_words()
 
     def _phrases(self, table: _Phrases, i: int) -> list[tuple[int, str]]:
         """Phrases of a table starting at word i, longest first: (end, canonical)."""

@@ -467,3 +467,9 @@ def test_ruler_matches_demonyms_only_capitalised(nlp):
 def test_ruler_leaves_ambiguous_names_to_the_model(nlp):
     found = entities(nlp, "George Washington admired Michael Jordan.")
     assert all(ent_id == "" for _, _, ent_id in found)
+
+
+def test_a_preposition_is_no_rank_of_a_title():
+    assert gz.title_prefix(["under", "President", "Donald", "Trump"]).role == ""
+    assert gz.title_prefix(["Under", "Secretary", "of", "State", "Ana", "Lopes"]).role == "Under Secretary of State"
+    assert gz.title_prefix(["deputy", "foreign", "minister", "Ana", "Lopes"]).role == "Deputy Foreign Minister"
