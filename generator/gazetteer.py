@@ -936,6 +936,8 @@ class _TitleParser:
         after = i + 1 + len(article)
         if head in self.grammar.portfolio_heads and word in ("of", "for"):
             for end, portfolio in self._phrases(self.grammar.portfolios, after):
+                if self._phrases(self.grammar.heads, end):
+                    continue  # "a spokesperson for Foreign Minister X": X is the minister, not the spokesperson
                 yield end, (*parts, word, *article, portfolio), None, None
         if head in self.grammar.envoy_heads and word in ("to", "for"):
             for known in self._known(after):

@@ -136,3 +136,8 @@ def test_the_treaty_with_a_clause_after_a_comma_is_the_treaty_named_before():
 ])
 def test_a_name_that_only_modifies_a_word_does_not_replace_it(sentence, name):
     assert [e.name for e in extraction(sentence).events] == [name]
+
+
+def test_a_spokesperson_for_a_person_is_not_that_person():
+    found = extraction("In the capital, a spokesperson for Foreign Minister Ana Lopes said on Saturday that the talks failed.")
+    assert [e.name for e in found.events] == ["Spokesperson for Ana Lopes says the talks failed"]

@@ -319,3 +319,9 @@ def test_a_title_noun_before_a_name_is_no_apposition():
 def test_a_name_ending_in_capital_is_a_firm_not_a_city():
     found = extraction("Priya Raman, head of research at Fjordline Capital in London, said so.")
     assert mention(found, "Fjordline Capital").kind == "actor"
+
+
+def test_a_title_that_goes_on_into_the_name_the_model_found_is_the_whole_title():
+    found = extraction("Minister for Foreign Affairs Ana Lopes said on Monday that the talks failed.")
+    lopes = mention(found, "Ana Lopes")
+    assert (lopes.name, lopes.role) == ("Ana Lopes", "Minister for Foreign Affairs")

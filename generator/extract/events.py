@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import gazetteer
 from ..model import DateMention, DateValue, EventMention, Extraction, Mention
 from . import dates
 from .context import DocumentText
@@ -240,6 +241,10 @@ def _describe(token: Token, mentions: _Mentions, preposition: bool = False, trig
     named = [m.name for _, m in mentions.heading(token, through_nouns=False) if m.kind in ("actor", "treaty")]
     if not named and token.lower_ == "it":
         named = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.end <= token.i][-1:]
+    if not named and token.pos_ == "NOUN" and token.lower_ in gazetteer.title_head_words():
+        # "a spokesperson for Foreign Minister X": whose spokesperson
+        named = [_speaker_for(m, span) for _, m, span in mentions.items
+                 if m.type == "person" and span.root.dep_ == "pobj" and span.root.head.head.i == token.i][:1]
     text = " and ".join(dict.fromkeys(named)) if named else _phrase(token)
     if preposition and token.dep_ == "pobj" and token.head.dep_ == "prep" and (trigger is None or token.head.head.i == trigger.i):
         text = f"{token.head.lower_} {text}"  # "withdraws from the treaty", not "accepts of the Council"
@@ -461,9 +466,9 @@ def _event(sentence_index: int, date_index: int, trigger: Token, members: set[in
     if subject is None and trigger.pos_ in ("VERB", "AUX"):
         # no subject in the parse ("In Canberra, a spokesperson for X said ..."): the nearest
         # person or body named before the verb
-        before = [m for _, m, span in mentions.within(members | {t.i for t in trigger.sent if t.i < trigger.i})
+        before = [(m, span) for _, m, span in mentions.within(members | {t.i for t in trigger.sent if t.i < trigger.i})
                   if m.kind == "actor" and span.end <= trigger.i and m.type in ("person", "organization", "group")]
-        subject_text = before[-1].name if before else None
+        subject_text = _speaker_for(*before[-1]) if before else None
     if subject is not None:
         if subject.pos_ == "PRON":
             antecedents = pronoun_antecedents(subject, mentions, earlier_people)
@@ -492,6 +497,17 @@ def _event(sentence_index: int, date_index: int, trigger: Token, members: set[in
                         trigger=trigger.lemma_.lower(),
                         sentence=sentence_index, date=date_index, place=place,
                         participants=sorted(set(participants)), treaties=sorted(set(treaties)))
+
+
+def _speaker_for(mention: Mention, span: Span) -> str:
+    """Who speaks when "a spokesperson for X" does: the body X (its voice), but not the person
+    X ("a spokesperson for Foreign Minister Marise Payne" is not Marise Payne)."""
+    preposition = span.root.head
+    role = preposition.head
+    if mention.type == "person" and span.root.dep_ == "pobj" and preposition.lower_ in ("for", "to") \
+            and role.pos_ == "NOUN" and role.lower_ in gazetteer.title_head_words():
+        return f"{role.text} for {mention.name}"
+    return mention.name
 
 
 def _where(token: Token, trigger: Token) -> bool:

@@ -478,6 +478,10 @@ def _candidate(parsed: ParsedParagraph, span: Span) -> Candidate | None:
     if label in ("GPE", "LOC", "NORP", "FAC"):
         surface_end = _place_surface(name).end
     title, title_start = titles.title_before(name) if label in ("PERSON", "ORG") else (None, name.start)
+    if title and label == "PERSON":  # "Minister for Foreign | Affairs Penny Wong": the title goes on into the name
+        across, across_start, inner_start = titles.title_across(name)
+        if across and across_start <= title_start:
+            title, title_start, name = across, across_start, doc[inner_start:name.end]
     if not title and label == "PERSON":  # "Sheikh Mohammed": the model took the title into the name
         title, inner_start = titles.title_inside(name)
         if title:
