@@ -141,3 +141,8 @@ def test_a_name_that_only_modifies_a_word_does_not_replace_it(sentence, name):
 def test_a_spokesperson_for_a_person_is_not_that_person():
     found = extraction("In the capital, a spokesperson for Foreign Minister Ana Lopes said on Saturday that the talks failed.")
     assert [e.name for e in found.events] == ["Spokesperson for Ana Lopes says the talks failed"]
+
+
+def test_a_length_of_time_is_no_one_doing_anything():
+    found = extraction("The pact was extended for five years, which leaves negotiators until early 2026 to agree on what comes next.")
+    assert not [e for e in found.events if found.dates[e.date].value.iso.startswith("2026")]

@@ -417,6 +417,9 @@ def _sentence_events(extraction: Extraction, sentence_index: int, doc: Doc, date
     trigger_tokens = {t.i for _, t, _ in triggers}
     events = []
     for date_index, trigger, date_span in triggers:
+        subject = _subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.lemma_.lower() in TIME_NOUNS | {"decade", "century"}:
+            continue  # "five years, which leaves negotiators until 2026": a length of time does nothing
         members = _clause(trigger, trigger_tokens, quoted)
         siblings = [s for _, t, s in triggers if t.i == trigger.i and s is not date_span]
         if siblings:
