@@ -146,3 +146,8 @@ def test_a_spokesperson_for_a_person_is_not_that_person():
 def test_a_length_of_time_is_no_one_doing_anything():
     found = extraction("The pact was extended for five years, which leaves negotiators until early 2026 to agree on what comes next.")
     assert not [e for e in found.events if found.dates[e.date].value.iso.startswith("2026")]
+
+
+def test_a_date_the_parse_took_for_a_subject_makes_no_event():
+    found = extraction("The envoy said the following day that both governments remained bound by the accord reached in Geneva in February 2023.")
+    assert not [e for e in found.events if e.name.lower().startswith("following day")]
