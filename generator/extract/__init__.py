@@ -70,14 +70,6 @@ def steps() -> tuple[Callable[["DocumentText", Extraction], None], ...]:
     return (mentions.extract, dates.extract, events.extract, quotes.extract)
 
 
-def __getattr__(name: str):
-    # `extract.STEPS` without importing spaCy when this package is imported: an unchanged
-    # rebuild never needs it, and the import alone takes a second.
-    if name == "STEPS":
-        return steps()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def extract_document(text: "DocumentText") -> Extraction:
     extraction = Extraction(doc_id=text.document.id)
     for step in steps():

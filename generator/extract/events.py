@@ -43,7 +43,6 @@ TIME_NOUNS = {"time", "night", "morning", "afternoon", "evening", "day", "week",
 # Prepositions whose object is where something happens.
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OBJECTS = {"dobj", "attr", "dative", "oprd", "pobj"}
 PHRASE_WORDS = 6
 QUOTE_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"")
 

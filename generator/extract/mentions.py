@@ -263,10 +263,6 @@ def _treaty_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _inside_longer_entity(span: Span) -> bool:
-    return any(e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end) for e in span.doc.ents)
-
-
 # --------------------------------------------------------------------------- candidates
 
 
