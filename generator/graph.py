@@ -166,14 +166,16 @@ def force_layout(count: int, edges: Sequence[Edge]) -> list[tuple[float, float]]
             my -= y * 0.05 * ideal / 10
             length = math.hypot(mx, my) or 1
             step_length = min(length, temperature)
-            positions[i] = (x + mx / length * step_length, y + my / length * step_length)
+            # rounded at every step, so that a last-bit difference of another machine's maths
+            # library cannot grow through the steps into another picture (make check compares bytes)
+            positions[i] = (round(x + mx / length * step_length, 6), round(y + my / length * step_length, 6))
     return _fit(positions)
 
 
 def _spiral(index: int) -> tuple[float, float]:
     angle = index * 2.39996  # the golden angle: an even spread without a random start
     radius = 30 * math.sqrt(index)
-    return radius * math.cos(angle), radius * math.sin(angle)
+    return round(radius * math.cos(angle), 6), round(radius * math.sin(angle), 6)
 
 
 def _fit(positions: list[tuple[float, float]]) -> list[tuple[float, float]]:
