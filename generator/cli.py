@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    if result.up_to_date:
+        print(f"{len(result.documents)} documents, nothing changed since the last build: docs/ is up to date "
+              f"({len(report.warnings)} warnings, {len(report.errors)} errors, repeated from that build)", file=sys.stderr)
+        return 1 if config.strict and report.items else 0
     kinds = Counter(e.kind for e in result.briefing.entities)
     print(
         f"{len(result.documents)} documents -> "

@@ -67,9 +67,10 @@ def code_version(config: BuildConfig, package: Path = _PACKAGE) -> str:
 
 def documents_record(documents: list[Document]) -> list[list[str]]:
     """What identifies the documents ingest read. A Document is a function of its file's path
-    and bytes and of the other files' names (ids are unique), and of ingest's code (in the
-    version), so equal records mean equal documents."""
-    return [[d.id, d.path, d.content_hash] for d in documents]
+    and bytes, of the other files' names (ids are unique), of ingest's code (in the version)
+    and of today's date (a publication date in the future is not used: the day it is no
+    longer in the future, the document changes), so equal records mean equal documents."""
+    return [[d.id, d.path, d.content_hash, d.date.isoformat() if d.date else ""] for d in documents]
 
 
 @dataclass

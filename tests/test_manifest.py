@@ -211,3 +211,15 @@ def test_a_cache_that_cannot_be_written_costs_the_shortcut_and_nothing_else(tmp_
     assert not result.up_to_date and (config.docs / "index.md").is_file()
     assert any("cache" in d.message for d in report.warnings)  # the extraction cache says why
     assert not pipeline.build(config, Report()).up_to_date
+
+
+def test_a_document_whose_date_changed_with_the_day_is_another_document():
+    # a publication date in the future is left out until that day: same bytes, another Document
+    from datetime import date
+
+    from generator.manifest import documents_record
+    from generator.model import Document
+
+    before = Document(id="a", path="a.md", title="A", date=None, paragraphs=[], content_hash="0")
+    after = Document(id="a", path="a.md", title="A", date=date(2030, 1, 1), paragraphs=[], content_hash="0")
+    assert documents_record([before]) != documents_record([after])
