@@ -21,9 +21,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import gazetteer
 from ..model import DateMention, DateValue, EventMention, Extraction, Mention
-from . import dates
+from . import dates, titles
 from .context import DocumentText
 
 # Verbs that tell a state, not a happening: a date on them makes no event.
@@ -240,7 +239,7 @@ def _describe(token: Token, mentions: _Mentions, preposition: bool = False, trig
     named = [m.name for _, m in mentions.heading(token, through_nouns=False) if m.kind in ("actor", "treaty")]
     if not named and token.lower_ == "it":
         named = [m.name for _, m, span in mentions.items if m.kind == "treaty" and span.end <= token.i][-1:]
-    if not named and token.pos_ == "NOUN" and token.lower_ in gazetteer.title_head_words():
+    if not named and token.pos_ == "NOUN" and titles.role_noun(token):
         # "a spokesperson for Foreign Minister X": whose spokesperson
         named = [_speaker_for(m, span) for _, m, span in mentions.items
                  if m.type == "person" and span.root.dep_ == "pobj" and span.root.head.head.i == token.i][:1]
@@ -507,7 +506,7 @@ def _speaker_for(mention: Mention, span: Span) -> str:
     preposition = span.root.head
     role = preposition.head
     if mention.type == "person" and span.root.dep_ == "pobj" and preposition.lower_ in ("for", "to") \
-            and role.pos_ == "NOUN" and role.lower_ in gazetteer.title_head_words():
+            and role.pos_ == "NOUN" and titles.role_noun(role):
         return f"{role.text} for {mention.name}"
     return mention.name
 

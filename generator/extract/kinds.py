@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .. import gazetteer
-from . import treaties
+from . import titles, treaties
 
 # What an apposition or a predicate noun says about the name it describes.
 PERSON_NOUNS = {
@@ -62,9 +62,10 @@ LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "towa
 GOVERNMENT_NOUNS = {"government", "governments", "authorities", "leadership", "regime", "officials", "administration"}
 # Verbs whose object is a location ("left Moscow").
 MOTION_VERBS = {"leave", "visit", "reach", "enter", "tour", "fly", "arrive", "flee", "evacuate", "bomb", "shell"}
-# Words of going somewhere or coming from somewhere: "travelled to X", "a video call from X".
+# Words before "of" that say where from a place something is: "200 kilometres west of X".
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
-# Not "send" or "call": a letter or a call goes to a person as often as to a place.
+# Words of going somewhere or coming from somewhere: "travelled to X", "a flight from X". Not
+# "send" or "call": a letter or a call goes to a person as often as to a place.
 TRAVEL_WORDS = {"travel", "fly", "move", "head", "drive", "sail", "deploy", "flee", "relocate", "evacuate", "trip",
                 "journey", "flight", "voyage", "arrive"}
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "westerners"}
@@ -93,7 +94,7 @@ def apposition_type(token: Token) -> tuple[bool, str | None]:
     if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_NOUNS:
         nouns.append(token.head)  # "the Mulino training ground"
     nouns += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower  # "the shipping association BIMCO"
-              and c.lower_ not in gazetteer.title_head_words()]  # not "Foreign Office spokeswoman X": a title
+              and not titles.role_noun(c)]  # not "Foreign Office spokeswoman X": a title
     for noun in nouns:
         if any(c.dep_ == "compound" and c.lower_ in PLACE_NOUNS for c in noun.children):
             return True, "place"  # "the island group", "a border town"
@@ -150,7 +151,7 @@ def locative(span: Span) -> bool:
         return True
     if head.dep_ == "compound" and head.head.pos_ == "NOUN":
         # "the Vienna talks" happen there; a "Kremlin spokesman" or "Beijing officials" speak for the state
-        return head.head.lemma_.lower() not in gazetteer.title_head_words() and head.head.lower_ not in gazetteer.title_head_words()
+        return not titles.role_noun(head.head)
     return span.start == 0 and span.text.isupper() and span.end < len(doc) and doc[span.end].text in ("—", "–", "-", ",")
 
 
@@ -252,7 +253,7 @@ def unknown_location(span: Span, label: str, role: str | None) -> bool:
         head = head.head  # "in Takeo and neighbouring Prey Veng"
     prepositions = {"in", "near", "outside", "around", "inside"} | ({"at"} if label in ("PERSON", "NORP") or len(span) == 1 else set())
     preposition = head.head
-    journey = preposition.lower_ in ("to", "from") and (preposition.head.lemma_.lower() in TRAVEL_WORDS)  # "travelled to X", "a call from X"
+    journey = preposition.lower_ in ("to", "from") and (preposition.head.lemma_.lower() in TRAVEL_WORDS)  # "travelled to X", "a flight from X"
     bearing = preposition.lower_ == "of" and preposition.head.lower_.replace("-", "") in BEARINGS  # "200 kilometres west of X"
     owned = any(c.dep_ in ("poss", "case") and not span.start <= c.i < span.end for c in head.children)  # not "Cox's Bazar"
     return (not role and head.dep_ == "pobj" and (preposition.lower_ in prepositions or journey or bearing)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 
@@ -21,6 +21,11 @@ MAX_NAME_WORDS = 4
 @lru_cache(maxsize=1)
 def head_words() -> frozenset[str]:
     return gazetteer.title_head_words() | {"secretary-general"}
+
+
+def role_noun(token: Token) -> bool:
+    """A word that heads a person's title, singular or plural: "spokesman", "officials", "aide"."""
+    return token.lower_ in head_words() or token.lemma_.lower() in head_words()
 
 
 def title_at(doc: Doc, start: int, end: int) -> gazetteer.TitleMatch | None:
