@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 MAX_BYTES = 100
 HASH_LENGTH = 8
@@ -50,6 +51,7 @@ def _truncate(slug: str, limit: int) -> str:
     return cut.rstrip("-")
 
 
+@lru_cache(maxsize=1 << 16)  # ids are computed twice per build (fresh slugs, then new ones)
 def slugify(name: str) -> str:
     name = unicodedata.normalize("NFC", name)
     letters = "".join(_letters(c) for c in name)

@@ -77,8 +77,10 @@ class ExistingPage:
 # --------------------------------------------------------------------------- paths and files
 
 
-def inside(docs: Path, rel: str) -> Path:
-    """The file `rel` under docs/, or UnsafePath when it is not plainly inside it."""
+def inside(docs: Path, rel: str, safe_folders: set[Path] | None = None) -> Path:
+    """The file `rel` under docs/, or UnsafePath when it is not plainly inside it.
+    `safe_folders` holds the folders a writer found inside docs/ already, so that thousands
+    of pages of one folder do not each resolve it again."""
     parts = rel.split("/")
     if (
         not rel
@@ -89,9 +91,15 @@ def inside(docs: Path, rel: str) -> Path:
     ):
         raise UnsafePath(f"refusing to write {rel!r}: not a plain relative path inside docs/")
     path = docs.joinpath(*parts)
-    root = docs.resolve()
-    if path.is_symlink() or (path.parent.resolve() != root and root not in path.parent.resolve().parents):
+    if path.is_symlink():
         raise UnsafePath(f"refusing to write {rel!r}: it leads outside docs/ through a symbolic link")
+    if safe_folders is not None and path.parent in safe_folders:
+        return path
+    root, folder = docs.resolve(), path.parent.resolve()
+    if folder != root and root not in folder.parents:
+        raise UnsafePath(f"refusing to write {rel!r}: it leads outside docs/ through a symbolic link")
+    if safe_folders is not None:
+        safe_folders.add(path.parent)
     return path
 
 
@@ -311,6 +319,7 @@ class _SiteWriter:
     summary: WriteSummary = field(default_factory=WriteSummary)
     written: dict[str, PageFacts] = field(default_factory=dict)  # the facts of the pages written, for the manifest
     files: list[str] = field(default_factory=list)  # the other files of the site (briefing.json)
+    safe_folders: set[Path] = field(default_factory=set)  # folders found inside docs/ (see inside)
 
     def page(self, page: Page) -> None:
         """Write one page of the site: compose it, or merge it into the file that has its edits."""
@@ -318,8 +327,8 @@ class _SiteWriter:
         if not self.generator_keys.issuperset(page.front_matter):
             raise ValueError(f"{page.path}: front matter keys {sorted(set(page.front_matter) - self.generator_keys)} are not among the writer's generator keys")
         try:
-            inside(self.docs, page.path)
-            inside(self.docs, pages.hidden_path(page.path))
+            inside(self.docs, page.path, self.safe_folders)
+            inside(self.docs, pages.hidden_path(page.path), self.safe_folders)
         except UnsafePath as error:
             self.report.error(shown, str(error))
             return
@@ -390,12 +399,12 @@ class _SiteWriter:
         if (self.docs / target).exists():
             self.report.warn(f"docs/{current}", f"should be renamed to docs/{target}, but that file exists already; both are kept. Merge them by hand and delete one.")
             return current
-        os.replace(inside(self.docs, current), inside(self.docs, target))
+        os.replace(inside(self.docs, current, self.safe_folders), inside(self.docs, target, self.safe_folders))
         _sync_folder((self.docs / target).parent)
         return target
 
     def _put(self, rel: str, text: str, renamed: bool = False, old_text: str | None = None) -> None:
-        path = inside(self.docs, rel)
+        path = inside(self.docs, rel, self.safe_folders)
         if old_text is None and path.is_file():
             old_text = path.read_bytes().decode("utf-8", errors="surrogateescape")
         if old_text == text:

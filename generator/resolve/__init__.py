@@ -259,9 +259,12 @@ def _add_facts(draft: _Draft) -> None:
             country = gazetteer.entity(country_key) if country_key else None
             entity.country = countries.get(country.name) if country else None
     country_ids = set(countries.values())
+    parties: dict[str, set[str]] = defaultdict(set)  # treaty id -> the countries of its events
+    for event in (e for e in draft.entities if e.kind == "event"):
+        for treaty_id in event.treaties:
+            parties[treaty_id].update(p for p in event.participants if p in country_ids)
     for treaty in (e for e in draft.entities if e.kind == "treaty"):
-        events = [e for e in draft.entities if e.kind == "event" and treaty.id in e.treaties]
-        treaty.parties = sorted({p for e in events for p in e.participants if p in country_ids})
+        treaty.parties = sorted(parties.get(treaty.id, ()))
         if "draft" in fold(treaty.name).split():
             treaty.status = "draft"
 
@@ -272,7 +275,7 @@ def _add_facts(draft: _Draft) -> None:
 def _apply_structural_curation(draft: _Draft, pages: dict[tuple[str, str], PageCuration], kinds: tuple[str, ...], report: Report) -> None:
     """`merge_into` moves an entity's mentions and aliases to another; `hidden` drops it."""
     for (kind, entity_id), page in sorted(pages.items()):
-        if kind not in kinds:
+        if kind not in kinds or not (page.overrides.get("merge_into") or page.overrides.get("hidden")):
             continue
         entity = draft.find(kind, entity_id)
         if entity is None:

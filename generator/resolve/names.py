@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .. import gazetteer
 
@@ -19,6 +20,7 @@ FORCES = (("armed forces", "army"), ("military", "army"), ("defence forces", "ar
 PLACE_KIND_WORDS = {"region", "exclave", "enclave", "oblast", "province", "district", "area", "territory"}
 
 
+@lru_cache(maxsize=1 << 18)  # resolve folds each name of every entity many times
 def fold(name: str) -> str:
     """Lower case, no accents, no punctuation, single spaces, no leading article."""
     text = unicodedata.normalize("NFKD", name)
