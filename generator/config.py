@@ -20,7 +20,7 @@ class BuildConfig:
     docs: Path = Path("docs")
     cache: Path = Path(".cache/extract")
     model: str | None = None  # spaCy package name; None = the first of DEFAULT_MODELS installed
-    jobs: int = 1  # worker processes for extraction
+    jobs: int = 1  # worker processes for reading, the extraction cache and extraction
     strict: bool = False  # warnings make the exit code non-zero
     progress: bool = True
 

@@ -13,12 +13,13 @@ class Report:
         self.echo = echo  # print each message as it comes (the CLI does; tests don't)
 
     def warn(self, file: str, message: str, line: int | None = None) -> None:
-        self._add(Diagnostic("warning", str(file), message, line))
+        self.add(Diagnostic("warning", str(file), message, line))
 
     def error(self, file: str, message: str, line: int | None = None) -> None:
-        self._add(Diagnostic("error", str(file), message, line))
+        self.add(Diagnostic("error", str(file), message, line))
 
-    def _add(self, item: Diagnostic) -> None:
+    def add(self, item: Diagnostic) -> None:
+        """A warning or error as it was told elsewhere (another process, the last build)."""
         self.items.append(item)
         if self.echo:
             print(item, file=sys.stderr)

@@ -19,7 +19,9 @@ Two uses:
    and reports the last build's warnings again.
 2. Anything else takes the whole pipeline, but a page whose stat is the recorded one is not
    read again: its facts are the recorded ones, and the writer compares the new page with the
-   recorded hash (write.py).
+   recorded hash (write.py). Each page's render key (a hash of the data it was rendered from,
+   render.render_key) is recorded too: a page nobody edited or touched since, whose data is
+   the same now, is not even rendered again.
 
 Safety: the manifest is deleted before a build changes anything and written, atomically, only
 after its write stage finished; a killed or failed build leaves none, and the next build takes
@@ -44,7 +46,7 @@ from .diagnostics import Report
 from .model import Diagnostic, Document, WriteSummary
 from .pages import PageFacts
 
-FORMAT = 1
+FORMAT = 2
 NAME = "build-manifest.json"
 TEMP_PREFIX = ".tmp-manifest-"
 _PACKAGE = Path(__file__).resolve().parent  # generator/
@@ -81,6 +83,7 @@ class Manifest:
     documents: list[list[str]]
     pages: dict[str, PageFacts]  # every Markdown page of docs/ (pages.page_files)
     files: dict[str, list]  # the other files the build writes (briefing.json): path -> [stamp, sha256]
+    renders: dict[str, str] = field(default_factory=dict)  # page path -> render key of what it holds
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: WriteSummary = field(default_factory=WriteSummary)
 
@@ -102,6 +105,7 @@ class Manifest:
                 version=data["version"], seeds=data["seeds"], docs=data["docs"], documents=data["documents"],
                 pages={rel: _facts(item) for rel, item in data["pages"].items()},
                 files={rel: [tuple(item[0]), item[1]] for rel, item in data["files"].items()},
+                renders=dict(data["renders"]),
                 diagnostics=[Diagnostic(*item) for item in data["diagnostics"]],
                 summary=WriteSummary(**data["summary"]),
             )
@@ -130,6 +134,23 @@ class Manifest:
         """The recorded facts of the pages, for a build of the same version (other code may
         read a page otherwise)."""
         return self.pages if version == self.version else {}
+
+    def render_keys(self, version: str, found: dict[str, PageFacts]) -> dict[str, str]:
+        """The render keys of the pages whose file is the one the last build left (same stat
+        and hash), the generator's (front matter or blocks of its own) with nobody's edits,
+        published (not hidden or merged) and without a hidden twin: a page whose key is the
+        same now would be written as it is (render.render_pages)."""
+        if version != self.version:
+            return {}
+        keys = {}
+        for rel, key in self.renders.items():
+            facts, recorded = found.get(rel), self.pages.get(rel)
+            if facts is None or recorded is None or (facts.stamp, facts.sha256) != (recorded.stamp, recorded.sha256):
+                continue
+            ours = facts.readable and not facts.broken and (facts.generated or facts.blocks)
+            if ours and not (facts.edited or facts.shelved) and pages.hidden_path(rel) not in found:
+                keys[rel] = key
+        return keys
 
     def next_summary(self) -> WriteSummary:
         """What a build over the files this build left writes: nothing; every page it put is
@@ -160,8 +181,10 @@ class Manifest:
         data = {
             "format": FORMAT, "version": self.version, "seeds": self.seeds, "docs": self.docs,
             "documents": self.documents,
-            "pages": {rel: dataclasses.asdict(facts) for rel, facts in sorted(self.pages.items())},
+            # vars, not dataclasses.asdict: the same JSON, without a deep copy of 18,000 pages' facts
+            "pages": {rel: vars(facts) for rel, facts in sorted(self.pages.items())},
             "files": dict(sorted(self.files.items())),
+            "renders": dict(sorted(self.renders.items())),
             "diagnostics": [[d.level, d.file, d.message, d.line] for d in self.diagnostics],
             "summary": dataclasses.asdict(self.summary),
         }
@@ -178,10 +201,12 @@ class Manifest:
 
 
 def record(config: BuildConfig, version: str, documents: list[Document], found: dict[str, PageFacts],
-           written: dict[str, PageFacts], files: list[str], report: Report, summary: WriteSummary) -> Manifest:
+           written: dict[str, PageFacts], files: list[str], report: Report, summary: WriteSummary,
+           renders: dict[str, str] | None = None) -> Manifest:
     """The manifest of a build that just finished writing: every page of docs/ with its facts
     (those of the pages written now, else those read before writing when the file is the one
-    read, else read again) and the other files it writes (`files`, paths in docs/)."""
+    read, else read again), the other files it writes (`files`, paths in docs/) and the render
+    keys of the pages it put (`renders`)."""
     docs = config.docs
     now: dict[str, PageFacts] = {}
     for rel in pages.page_files(docs):
@@ -201,7 +226,8 @@ def record(config: BuildConfig, version: str, documents: list[Document], found: 
         except OSError:
             continue
     seeds_at, docs_at = _folders(config)
-    return Manifest(version, seeds_at, docs_at, documents_record(documents), now, outputs, list(report.items), summary)
+    keys = {rel: key for rel, key in (renders or {}).items() if rel in now}
+    return Manifest(version, seeds_at, docs_at, documents_record(documents), now, outputs, keys, list(report.items), summary)
 
 
 def _folders(config: BuildConfig) -> tuple[str, str]:

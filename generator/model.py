@@ -280,6 +280,16 @@ class Page:
     blocks: list[tuple[str, str]]  # (block name, Markdown)
     id: str | None = None
     kind: str | None = None
+    render_key: str = ""  # a hash of what it was rendered from (render.render_key)
+
+
+@dataclass(frozen=True)
+class UnchangedPage:
+    """A page that would be rendered from the same data as the last build's, into a file nobody
+    touched since: it is not rendered again, and its file stays as it is."""
+
+    path: str
+    render_key: str
 
 
 @dataclass
@@ -301,8 +311,10 @@ class WriteSummary:
 
 def to_json(obj: typing.Any) -> typing.Any:
     """A dataclass tree as JSON-ready values."""
+    if isinstance(obj, (str, int, float)) or obj is None:
+        return obj
     if dataclasses.is_dataclass(obj):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_json(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, (list, tuple)):
         return [to_json(x) for x in obj]
     if isinstance(obj, dict):
@@ -310,6 +322,11 @@ def to_json(obj: typing.Any) -> typing.Any:
     if isinstance(obj, date):
         return obj.isoformat()
     return obj
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_json(cls: typing.Any, data: typing.Any) -> typing.Any:
@@ -325,7 +342,7 @@ def _decoder(cls: typing.Any) -> typing.Callable[[typing.Any], typing.Any]:
         return _decoder(next(a for a in typing.get_args(cls) if a is not type(None)))
     if origin is list:
         item = _decoder(typing.get_args(cls)[0])
-        return _none_or(lambda data: [item(x) for x in data])
+        return _none_or(list if item is _as_is else lambda data: [item(x) for x in data])
     if origin is tuple:
         return _none_or(tuple)
     if origin is dict:
@@ -334,10 +351,23 @@ def _decoder(cls: typing.Any) -> typing.Callable[[typing.Any], typing.Any]:
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         known = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
-        return _none_or(lambda data: cls(**{name: decoded(data[name]) for name, decoded in known if name in data}))
+        as_is = [name for name, decoded in known if decoded is _as_is]  # most fields: no call per value
+        converted = [(name, decoded) for name, decoded in known if decoded is not _as_is]
+
+        def decode(data: dict) -> typing.Any:
+            values = {name: data[name] for name in as_is if name in data}
+            for name, decoded in converted:
+                if name in data:
+                    values[name] = decoded(data[name])
+            return cls(**values)
+        return _none_or(decode)
     if cls is date:
         return _none_or(date.fromisoformat)
-    return lambda data: data
+    return _as_is
+
+
+def _as_is(data: typing.Any) -> typing.Any:
+    return data
 
 
 def _none_or(convert: typing.Callable[[typing.Any], typing.Any]) -> typing.Callable[[typing.Any], typing.Any]:

@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from . import heap
 from .diagnostics import Report
 from .model import ACTOR_TYPES, ENTITY_KINDS, Curation, Diagnostic, Entity, Page, PageCuration, from_json
 
@@ -702,7 +703,8 @@ def read_previous(path: Path, report: Report) -> list[Entity]:
         return []
     shown = f"docs/{path.name}"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with heap.collection_paused():  # JSON makes no reference cycles for the collector to find
+            data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         line = getattr(error, "lineno", None)
         report.warn(shown, f"cannot be read ({error}); ids of the previous build are not reused, so some pages may be renamed", line=line)
@@ -712,12 +714,13 @@ def read_previous(path: Path, report: Report) -> list[Entity]:
         report.warn(shown, "has no 'entities' list; ids of the previous build are not reused")
         return []
     previous = []
-    for number, item in enumerate(entities, 1):
-        entity = _previous_entity(item)
-        if entity is None:
-            report.warn(shown, f"entity number {number} is not an entity (it needs at least id, kind, name and aliases); it is skipped")
-        else:
-            previous.append(entity)
+    with heap.collection_paused():
+        for number, item in enumerate(entities, 1):
+            entity = _previous_entity(item)
+            if entity is None:
+                report.warn(shown, f"entity number {number} is not an entity (it needs at least id, kind, name and aliases); it is skipped")
+            else:
+                previous.append(entity)
     return sorted(previous, key=lambda e: (e.kind, e.id))
 
 

@@ -29,6 +29,7 @@ def name_hash(name: str) -> str:
     return hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
+@lru_cache(maxsize=4096)  # names repeat their letters: each is looked at once
 def _letters(char: str) -> str:
     """The slug letters of one character: its ASCII form if it has one, else itself
     lowercased if it is a letter, digit or combining mark, else "-"."""
@@ -54,7 +55,7 @@ def _truncate(slug: str, limit: int) -> str:
 @lru_cache(maxsize=1 << 16)  # ids are computed twice per build (fresh slugs, then new ones)
 def slugify(name: str) -> str:
     name = unicodedata.normalize("NFC", name)
-    letters = "".join(_letters(c) for c in name)
+    letters = "".join(map(_letters, name))
     slug = "-".join(part for part in letters.split("-") if part)
     slug = unicodedata.normalize("NFC", slug)
     if not slug:

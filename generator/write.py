@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import pages
 from .diagnostics import Report
-from .model import Curation, Page, RenderedSite, WriteSummary
+from .model import Curation, Page, RenderedSite, UnchangedPage, WriteSummary
 from .pages import Block, HumanText, PageFacts, ParsedPage
 
 TEMP_PREFIX = ".tmp-briefing-"  # a dot file: MkDocs ignores it, and the next build deletes it
@@ -273,7 +273,7 @@ def write_pages(site: RenderedSite, docs: Path, curation: Curation, report: Repo
     return write_stream(sorted(site.pages, key=lambda p: p.path), lambda: site.files, docs, curation, report, found, keys)
 
 
-def write_stream(stream: Iterable[Page], files: Callable[[], dict[str, str]], docs: Path, curation: Curation, report: Report,
+def write_stream(stream: Iterable[Page | UnchangedPage], files: Callable[[], dict[str, str]], docs: Path, curation: Curation, report: Report,
                  found: dict[str, PageFacts] | None = None, generator_keys: set[str] | None = None) -> "_SiteWriter":
     """write_site for pages that come one at a time in path order (render.render_pages), so
     that the site is never in memory whole; `files()` gives the other files (briefing.json)
@@ -284,7 +284,10 @@ def write_stream(stream: Iterable[Page], files: Callable[[], dict[str, str]], do
     existing, untouchable = _scan(docs, curation, pages.scan_pages(docs) if found is None else found)
     writer = _SiteWriter(docs, report, existing, untouchable, set(generator_keys or pages.GENERATOR_KEYS))
     for page in stream:
-        writer.page(page)
+        if isinstance(page, UnchangedPage):
+            writer.unchanged_page(page)
+        else:
+            writer.page(page)
     for path in sorted(set(existing) - writer.claimed):
         writer.unclaimed(existing[path])
     for rel, text in sorted(files().items()):
@@ -320,6 +323,7 @@ class _SiteWriter:
     written: dict[str, PageFacts] = field(default_factory=dict)  # the facts of the pages written, for the manifest
     files: list[str] = field(default_factory=list)  # the other files of the site (briefing.json)
     safe_folders: set[Path] = field(default_factory=set)  # folders found inside docs/ (see inside)
+    render_keys: dict[str, str] = field(default_factory=dict)  # page path -> its render key, for the manifest
 
     def page(self, page: Page) -> None:
         """Write one page of the site: compose it, or merge it into the file that has its edits."""
@@ -336,6 +340,7 @@ class _SiteWriter:
         if current is None and page.path in self.untouchable:
             self.report.warn(shown, "this file was not written by the generator (it has no generator front matter or blocks, or its front matter cannot be read), so it is left as it is and the generated page is not written. Fix or move the file to let the generator update it.")
             return
+        self.render_keys[page.path] = page.render_key
         if current is None:
             self._put(page.path, pages.compose(page))
             return
@@ -358,6 +363,15 @@ class _SiteWriter:
         now.forget()
         if now.shelved:
             self.summary.kept.append(path)
+
+    def unchanged_page(self, page: UnchangedPage) -> None:
+        """A page the render stage did not render again: its file is the one the last build
+        left (the build asked for this only for such files), so it stays as it is."""
+        if page.path not in self.existing or self.existing[page.path].shelved or self.existing[page.path].facts.edited:
+            raise ValueError(f"{page.path}: not rendered again, but its file is not the one the last build wrote")
+        self.claimed.add(page.path)
+        self.render_keys[page.path] = page.render_key
+        self.summary.unchanged.append(page.path)
 
     def _current_file(self, path: str) -> str | None:
         """The file that holds a page now: its hidden name first when the person hid it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import time
 from datetime import date
 from pathlib import Path
@@ -563,6 +564,21 @@ def test_the_bad_input_corpus_reads_every_readable_file_and_names_each_problem()
         ("figures.csv", "warning", None),
     }
     assert all(d.file.startswith(BAD.as_posix()) for d in report.items)
+
+
+def test_many_files_read_by_several_processes_give_what_one_process_gives(tmp_path):
+    """Enough files for read_corpus to start worker processes: the same documents, and the
+    same warnings and errors in the same order."""
+    from generator.ingest.corpus import PARALLEL_FROM
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(BAD, seeds)
+    for i in range(PARALLEL_FROM):
+        (seeds / f"note-{i:03}.md").write_text(f"---\ntitle: Note {i}\ndate: 2021-06-{i % 28 + 1:02}\n---\n\n"
+                                              f"Officials met in Geneva on Monday, note {i} said.\n", encoding="utf-8")
+    one, two = Report(), Report()
+    assert read_corpus(seeds, two, date(2026, 1, 1), jobs=2) == read_corpus(seeds, one, date(2026, 1, 1), jobs=1)
+    assert two.items == one.items and any(d.level == "error" for d in one.items)
 
 
 def test_binary_file_is_an_error_and_skipped(tmp_path):

@@ -13,6 +13,7 @@ from generator import pages
 from generator.config import BuildConfig
 from generator.diagnostics import Report
 from generator.manifest import Manifest, code_version
+from generator.model import Page, UnchangedPage
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("geneva-summit-2021-06-17.txt", "us-leaves-open-skies-2020-11-23.md")
@@ -223,3 +224,56 @@ def test_a_document_whose_date_changed_with_the_day_is_another_document():
     before = Document(id="a", path="a.md", title="A", date=None, paragraphs=[], content_hash="0")
     after = Document(id="a", path="a.md", title="A", date=date(2030, 1, 1), paragraphs=[], content_hash="0")
     assert documents_record([before]) != documents_record([after])
+
+
+# ------------------------------------------------------------------ pages not rendered again
+
+
+def render_spy(monkeypatch) -> list:
+    """What the render stage hands the writer, page by page (the stage itself runs as it is)."""
+    handed = []
+    real = pipeline.render.render_pages
+
+    def render_pages(*args, **kwargs):
+        for page in real(*args, **kwargs):
+            handed.append(page)
+            yield page
+
+    monkeypatch.setattr(pipeline.render, "render_pages", render_pages)
+    return handed
+
+
+def test_after_a_changed_seed_only_pages_whose_data_changed_are_rendered_and_the_result_is_the_whole_pipelines(built, monkeypatch):
+    config, _ = built
+    seed = config.seeds / SOURCES[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nThe talks ended on Thursday, officials said.\n", encoding="utf-8")
+    handed = render_spy(monkeypatch)
+    result = pipeline.build(config, Report())
+    rendered = {p.path for p in handed if isinstance(p, Page)}
+    assert rendered and any(isinstance(p, UnchangedPage) for p in handed)
+    assert {p for p in result.written.written if p.endswith(".md")} <= rendered  # every page written was rendered
+    assert "sources/us-leaves-open-skies-2020-11-23.md" not in rendered  # the other source's page: same data
+    # The whole pipeline (no manifest, every page rendered) writes nothing over this result.
+    before = stamps(config.docs)
+    Manifest.path(config).unlink()
+    assert pipeline.build(config, Report()).written.written == [] and stamps(config.docs) == before
+
+
+def test_a_page_a_person_touched_edited_or_hid_is_rendered_again(built):
+    config, _ = built
+    version = code_version(config)
+    manifest = Manifest.read(config)
+
+    def reusable() -> dict[str, str]:
+        return manifest.render_keys(version, pages.scan_pages(config.docs, manifest.page_facts(version)))
+
+    touched, edited, hidden = sorted((config.docs / "actors").glob("*.md"))[:3]
+    assert {"actors/" + p.name for p in (touched, edited, hidden)} <= set(reusable())
+    os.utime(touched)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA note a person wrote.\n", encoding="utf-8")
+    hidden.write_text(hidden.read_text(encoding="utf-8").replace("\n---\n", "\nhidden: true\n---\n", 1), encoding="utf-8")
+    keys = reusable()
+    assert not {"actors/" + p.name for p in (touched, edited, hidden)} & set(keys)
+    missing = set(manifest.renders) - set(keys) - {"actors/" + p.name for p in (touched, edited, hidden)}
+    assert not missing, {rel: manifest.pages[rel] for rel in missing}
+    assert manifest.render_keys("another version", pages.scan_pages(config.docs)) == {}

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import copy
+import json
+import os
 import posixpath
 import random
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from generator.model import Briefing, Entity, Quote, Reference
-from generator.render import render_site
+from generator.model import Briefing, Entity, Page, Quote, Reference, UnchangedPage
+from generator.render import render_pages, render_site
 
 sys.path.insert(0, str(Path(__file__).parent))
 from briefing_samples import TALKS, WITHDRAWAL, sample_briefing  # noqa: E402
@@ -370,3 +373,43 @@ def test_treaty_and_place_pages_have_a_graph_of_the_actors_around_them(site):
     for path in ("treaties/inf-treaty.md", "places/geneva.md"):
         body = block(site, path, "body")
         assert '<figure class="relation-graph"' in body and "| Actor | Shared paragraphs |" in body, path
+
+
+# ------------------------------------------------------------------ not rendering a page again
+
+
+def keys_of(site) -> dict[str, str]:
+    return {p.path: p.render_key for p in site.pages}
+
+
+def test_a_page_whose_data_is_what_it_was_is_not_rendered_again(site):
+    again = list(render_pages(sample_briefing(), keys_of(site)))
+    assert again and all(isinstance(p, UnchangedPage) for p in again)
+    assert [p.path for p in again] == [p.path for p in site.pages]
+
+
+def test_a_renamed_entity_renders_again_the_pages_that_show_its_name_and_only_those(site):
+    briefing = sample_briefing()
+    next(e for e in briefing.entities if e.id == "geneva").name = "Genève"
+    again = {p.path: p for p in render_pages(briefing, keys_of(site))}
+    rendered = {path for path, p in again.items() if isinstance(p, Page)}
+    assert {"places/geneva.md", "events/sherman-meets-ryabkov.md", "places/index.md"} <= rendered
+    assert "Genève" in "".join(markdown for _, markdown in again["places/geneva.md"].blocks)
+    assert "treaties/inf-treaty.md" not in rendered and "events/inf-signed.md" not in rendered
+    for path, p in again.items():  # a page that is rendered again is one whose text changes
+        if isinstance(p, Page):
+            assert p.blocks != page(site, path).blocks, path
+
+
+def test_render_keys_are_the_same_in_every_build():
+    """Keys are compared across builds, each its own process with its own string hashing.
+    (Within one long-lived process, links made for an earlier briefing may share their text
+    otherwise, which changes a key: the page is rendered again, nothing worse.)"""
+    script = ("import sys, json; sys.path.insert(0, 'tests'); from briefing_samples import sample_briefing; "
+              "from generator.render import render_site; "
+              "print(json.dumps({p.path: p.render_key for p in render_site(sample_briefing()).pages}))")
+    root = Path(__file__).resolve().parent.parent
+    keys = [json.loads(subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                                      env={**os.environ, "PYTHONHASHSEED": seed}).stdout)
+            for seed in ("1", "2")]
+    assert keys[0] == keys[1] and len(keys[0]) > 20 and all(keys[0].values())

@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .. import parallel
 from ..diagnostics import Report
-from ..model import Document, Paragraph
+from ..model import Diagnostic, Document, Paragraph
 from .classify import Page, classify
 from .decode import NotText, decode
 from .metadata import derive_title, describe
@@ -26,6 +27,7 @@ from .readers import READERS, Reader, reader_for
 # full (nothing is lost, and reading stays linear in its size), with a warning, because
 # extracting from it will take minutes.
 LARGE_FILE_BYTES = 5 * 1024 * 1024
+PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
 
 
 def slug(text: str) -> str:
@@ -143,6 +145,17 @@ def _document(raw: bytes, path: Path, root: Path, reader: Reader, report: Report
     )
 
 
+def _read_documents(work: tuple[list[Path], Path, date]) -> list[tuple[Document | None, list[Diagnostic]]]:
+    """read_document for a few files (in a worker process, or in the build's own), each with
+    what it had to say."""
+    paths, root, today = work
+    outcomes = []
+    for path in paths:
+        said = Report()
+        outcomes.append((read_document(path, root, said, today), said.items))
+    return outcomes
+
+
 def _id_candidates(path: Path) -> Iterator[str]:
     yield slug(f"{path.stem}-{path.suffix}")
     yield slug(path.as_posix())
@@ -161,11 +174,23 @@ def _unique_ids(documents: list[Document]) -> None:
             taken.add(doc.id)
 
 
-def read_corpus(seeds: Path, report: Report, today: date | None = None) -> list[Document]:
+def read_corpus(seeds: Path, report: Report, today: date | None = None, jobs: int = 1) -> list[Document]:
     """Every readable document under `seeds` (subfolders included), sorted by path.
-    `today` bounds publication dates (default: the real today)."""
+    `today` bounds publication dates (default: the real today); `jobs` processes read the
+    files when there are enough of them to pay for starting the processes."""
     seen = {seeds.resolve(): seeds}
-    documents = [doc for path in _files(seeds, report, seen) if (doc := read_document(path, seeds, report, today))]
+    paths = _files(seeds, report, seen)
+    today = today or date.today()
+    processes = jobs if len(paths) >= PARALLEL_FROM else 1
+    documents = []
+    with parallel.ordered_map(processes) as mapper:
+        work = [(chunk, seeds, today) for chunk in parallel.chunks(paths, processes, 32)]
+        for outcomes in mapper(_read_documents, work):
+            for document, diagnostics in outcomes:
+                for diagnostic in diagnostics:
+                    report.add(diagnostic)
+                if document is not None:
+                    documents.append(document)
     documents.sort(key=lambda d: d.path)
     _unique_ids(documents)
     first_of: dict[str, Document] = {}

@@ -6,7 +6,6 @@ a stable tie-break so that pages come out byte-identical from the same data.
 """
 from __future__ import annotations
 
-import posixpath
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -34,14 +33,11 @@ def relative_path(to: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
-def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A relative `.md` link, which MkDocs checks under --strict and rewrites for its URLs."""
-    return _link_from_folder(posixpath.dirname(from_page), to_page, anchor)
-
-
 @lru_cache(maxsize=1 << 18)
-def _link_from_folder(folder: str, to_page: str, anchor: str | None) -> str:
-    """The pages of one folder link a page with the same target: computed once per folder."""
+def link_from_folder(folder: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative `.md` link from any page of `folder` (MkDocs checks it under --strict and
+    rewrites it for its URLs). The pages of one folder link a page with the same target, so
+    it is computed once per folder."""
     return link_target(relative_path(to_page, folder), anchor)
 
 
@@ -98,6 +94,10 @@ class Catalog:
         self._co_mentions: dict[Key, list[CoMention]] = {}
         self._co_mention_counts: dict[Key, dict[str, int]] = {}
         self._sources_of: dict[Key, list[Source]] = {}
+        self._participants: dict[Key, list[Entity]] = {}
+        self._mentions: dict[Key, list[Reference]] = {}
+        # Pieces of views that many pages share (views.py: links, citations), made once per render.
+        self.memo: dict[tuple, object] = {}
 
     # ------------------------------------------------------------------ lookups
 
@@ -121,8 +121,11 @@ class Catalog:
         return None
 
     def participants(self, event: Entity) -> list[Entity]:
-        found = (self.find(p, "actor", "place", "treaty") for p in event.participants)
-        return _unique(e for e in found if e is not None)
+        key = (event.kind, event.id)
+        if key not in self._participants:  # an event is listed on the page of each participant
+            found = (self.find(p, "actor", "place", "treaty") for p in event.participants)
+            self._participants[key] = _unique(e for e in found if e is not None)
+        return self._participants[key]
 
     def parties(self, treaty: Entity) -> list[Entity]:
         return _unique(e for e in (self.find(p, "actor") for p in treaty.parties) if e is not None)
@@ -204,8 +207,10 @@ class Catalog:
 
     def mentions(self, entity: Entity) -> list[Reference]:
         """Distinct references to sources that exist, in source and paragraph order."""
-        refs = {r for r in entity.mentions if r.source in self.sources}
-        return sorted(refs, key=reference_order)
+        key = (entity.kind, entity.id)
+        if key not in self._mentions:  # an event's are cited on the page of each participant
+            self._mentions[key] = sorted({r for r in entity.mentions if r.source in self.sources}, key=reference_order)
+        return self._mentions[key]
 
     def sources_of(self, entity: Entity) -> list[Source]:
         """Sources that mention the entity, oldest first."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -11,6 +12,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+@lru_cache(maxsize=1 << 14)  # a briefing has few distinct dates, each shown on many pages
 def parse(iso: str | None) -> tuple[int, int | None, int | None] | None:
     """(year, month, day) of an ISO prefix, None where it is absent or not a real date."""
     match = _ISO.match(iso or "")
@@ -31,6 +33,7 @@ def precision(iso: str | None) -> str | None:
     return "day" if parts[2] else "month" if parts[1] else "year"
 
 
+@lru_cache(maxsize=1 << 14)
 def long_date(iso: str | None) -> str:
     """"Mon 10 Jan 2022", "July 2019", "2019"; the text as given when it is not ISO."""
     parts = parse(iso)

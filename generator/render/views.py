@@ -6,16 +6,19 @@ source paragraphs (source_text) and the SVG graph (graph.py), which own their es
 """
 from __future__ import annotations
 
+import dataclasses
+import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from .. import graph
 from ..model import Entity, Reference, Source
 from . import dates
-from .catalog import (SECTIONS, Catalog, entity_order, event_order, name_key, page_path, relative_href,
-                      relative_link, source_order)
+from .catalog import (SECTIONS, Catalog, entity_order, event_order, link_from_folder, name_key, page_path,
+                      relative_href, source_order)
 from .escape import url
 from .source_text import paragraph_markdown
 
@@ -93,6 +96,42 @@ class QuoteItem:
 
 
 @dataclass(frozen=True)
+class EntityFacts:
+    """What a page shows of its own entity beyond the lists the view builds (its mentions and
+    quotes come as citations)."""
+
+    id: str
+    name: str
+    roles: list[str]
+    stale: bool
+    summary: str | None
+    status: str | None
+    year: int | None
+    date_text: str | None
+
+    @classmethod
+    def of(cls, entity: Entity) -> "EntityFacts":
+        return cls(entity.id, entity.name, entity.roles, entity.stale, entity.summary, entity.status, entity.year,
+                   entity.date_text)
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What a source's page shows of it besides its paragraphs."""
+
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, source: Source) -> "SourceFacts":
+        return cls(source.id, source.path, source.title, source.publisher, source.author, source.url)
+
+
+@dataclass(frozen=True)
 class Neighbour:
     link: Link
     paragraphs: int
@@ -113,27 +152,34 @@ class PageViews:
     def __init__(self, catalog: Catalog, path: str):
         self.catalog = catalog
         self.path = path
+        self.folder = posixpath.dirname(path)
 
     # ------------------------------------------------------------------ pieces
 
     def link(self, entity: Entity) -> Link:
-        return Link(entity.name.strip() or entity.id, relative_link(self.path, page_path(entity.kind, entity.id)))
+        key = ("link", self.folder, entity.kind, entity.id)
+        if key not in self.catalog.memo:  # an entity is linked from many pages of each folder
+            self.catalog.memo[key] = Link(entity.name.strip() or entity.id, link_from_folder(self.folder, page_path(entity.kind, entity.id)))
+        return self.catalog.memo[key]
 
     def links(self, entities: list[Entity]) -> list[Link]:
         return [self.link(e) for e in entities]
 
     def source_link(self, source: Source) -> Link:
-        return Link(source.title or source.id, relative_link(self.path, page_path("source", source.id)))
+        return Link(source.title or source.id, link_from_folder(self.folder, page_path("source", source.id)))
 
     def citation(self, ref: Reference) -> Citation:
-        source = self.catalog.sources[ref.source]
-        return Citation(
-            source=_shorten(source.title or source.id, SHORT_TITLE),
-            paragraph=ref.paragraph,
-            href=relative_link(self.path, page_path("source", source.id), f"p{ref.paragraph}"),
-            sentence=ref.sentence,
-            date=dates.long_date(source.date),
-        )
+        key = ("citation", self.folder, ref)
+        if key not in self.catalog.memo:  # a sentence is cited on the page of each entity it names
+            source = self.catalog.sources[ref.source]
+            self.catalog.memo[key] = Citation(
+                source=_shorten(source.title or source.id, SHORT_TITLE),
+                paragraph=ref.paragraph,
+                href=link_from_folder(self.folder, page_path("source", source.id), f"p{ref.paragraph}"),
+                sentence=ref.sentence,
+                date=dates.long_date(source.date),
+            )
+        return self.catalog.memo[key]
 
     def citations(self, refs: list[Reference]) -> list[Citation]:
         return [self.citation(r) for r in refs if r.source in self.catalog.sources]
@@ -151,16 +197,25 @@ class PageViews:
         return groups
 
     def event_item(self, event: Entity, *, with_evidence: bool = False, without: Entity | None = None) -> EventItem:
-        place = self.catalog.place_of(event)
-        participants = [p for p in self.catalog.participants(event) if p != without]
-        return EventItem(
-            link=self.link(event),
-            date=dates.long_date(event.date) if event.date else "",
-            datetime=event.date if dates.parse(event.date) else "",
-            place=self.link(place) if place is not None and place != without else None,
-            participants=self.links(participants),
-            citations=self.citations(self.catalog.mentions(event)) if with_evidence else [],
-        )
+        """An event on a list; `without` is the entity whose page the list is on (not named
+        again as a participant or place)."""
+        key = ("event", self.folder, event.id, with_evidence)
+        if key not in self.catalog.memo:  # an event is listed on the page of each participant
+            place = self.catalog.place_of(event)
+            self.catalog.memo[key] = (EventItem(
+                link=self.link(event),
+                date=dates.long_date(event.date) if event.date else "",
+                datetime=event.date if dates.parse(event.date) else "",
+                place=self.link(place) if place is not None else None,
+                participants=self.links(self.catalog.participants(event)),
+                citations=self.citations(self.catalog.mentions(event)) if with_evidence else [],
+            ), place, self.catalog.participants(event))
+        item, place, participants = self.catalog.memo[key]
+        if without is None or not (place is without or any(p is without for p in participants)):
+            return item
+        return dataclasses.replace(
+            item, place=None if place is without else item.place,
+            participants=[link for p, link in zip(participants, item.participants) if p is not without])
 
     def neighbours(self, entity: Entity) -> list[Neighbour]:
         return [Neighbour(self.link(c.actor), c.paragraphs, c.sentences)
@@ -211,7 +266,7 @@ class PageViews:
     def entity_page(self, entity: Entity) -> dict:
         first, last = self.catalog.first_last(entity)
         return {
-            "entity": entity,
+            "entity": EntityFacts.of(entity),
             "kind_label": KIND_LABELS[entity.kind],
             "type_label": TYPE_LABELS.get(entity.type or "", (entity.type or "").capitalize()),
             "aliases": _aliases(entity),
@@ -282,14 +337,14 @@ class PageViews:
         targets: dict[int, list[tuple[int, int, str, int]]] = {}
         for paragraph, start, end, kind, id in source.links:
             if (kind, id) in self.catalog.entities:
-                target = relative_link(self.path, page_path(kind, id))
+                target = link_from_folder(self.folder, page_path(kind, id))
                 targets.setdefault(paragraph, []).append((start, end, target, kind == "event"))
         paragraphs = [{"number": p.number, "kind": p.kind, "prose": p.prose,
                        "markdown": paragraph_markdown(p, targets.get(p.number, []))}
                       for p in sorted(source.paragraphs, key=lambda p: p.number)]
         named = self.catalog.named_in(source)
         return {
-            "source": source,
+            "source": SourceFacts.of(source),
             "date": dates.long_date(source.date) if source.date else "",
             "url": url(source.url),
             "paragraphs": [p for p in paragraphs if p["markdown"]],
@@ -312,7 +367,7 @@ class PageViews:
             "top_actors": [(self.link(a), TYPE_LABELS.get(a.type or "", ""), len(self.catalog.sources_of(a)),
                             len(self.catalog.mentions(a)))
                            for a in actors[:HOME_ITEMS]],
-            "sections": [(Link(SECTION_TITLES[k], relative_link(self.path, f"{SECTIONS[k]}/index.md")),
+            "sections": [(Link(SECTION_TITLES[k], link_from_folder(self.folder, f"{SECTIONS[k]}/index.md")),
                           len(self.catalog.sources) if k == "source" else len(self.catalog.of_kind(k)), nouns)
                          for k, nouns in SECTION_CONTENTS.items()],
         }
@@ -332,7 +387,7 @@ class PageViews:
             years.append({"year": year, "year_only": year_only, "months": months})
         undated = len(self.catalog.of_kind("event")) - len(dated)
         return {"years": years, "count": len(dated), "undated": undated,
-                "events_index": relative_link(self.path, "events/index.md")}
+                "events_index": link_from_folder(self.folder, "events/index.md")}
 
     def section(self, kind: str) -> dict:
         if kind == "source":
@@ -383,6 +438,7 @@ def _form_rank(name: str) -> tuple:
     return (not name[:1].isupper(), shouted, -len(name.encode("utf-8")), name)
 
 
+@lru_cache(maxsize=4096)  # a source's title is shortened for each of its citations
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
