@@ -96,7 +96,7 @@ class Catalog:
         self._sources_of: dict[Key, list[Source]] = {}
         self._participants: dict[Key, list[Entity]] = {}
         self._mentions: dict[Key, list[Reference]] = {}
-        # Pieces of views that many pages share (views.py: links, citations), made once per render.
+        # What many pages show alike (views.py: links, citations, event items), made once per render.
         self.memo: dict[tuple, object] = {}
 
     # ------------------------------------------------------------------ lookups
@@ -222,8 +222,11 @@ class Catalog:
 
     def first_last(self, entity: Entity) -> tuple[str | None, str | None]:
         """Dates of the oldest and newest dated source that mentions the entity."""
-        dated = [s.date for s in self.sources_of(entity) if dates.parse(s.date)]
-        return (min(dated), max(dated)) if dated else (None, None)
+        key = ("first_last", entity.kind, entity.id)
+        if key not in self.memo:  # on the entity's page and in its section's index
+            dated = [s.date for s in self.sources_of(entity) if dates.parse(s.date)]
+            self.memo[key] = (min(dated), max(dated)) if dated else (None, None)
+        return self.memo[key]
 
     @cached_property
     def _named_in(self) -> dict[str, list[Entity]]:
