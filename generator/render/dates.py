@@ -64,6 +64,7 @@ def month_heading(year: int, month: int) -> str:
     return f"{MONTHS[month - 1]} {year}"
 
 
+@lru_cache(maxsize=1 << 14)
 def sort_key(iso: str | None) -> tuple[int, int, int, int]:
     """Chronological order; a coarser date sorts before the finer dates inside it
     ("2022" before "January 2022" before "10 Jan 2022"); undated last."""

@@ -10,12 +10,13 @@ import dataclasses
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
 from .. import graph
-from ..model import Entity, Reference, Source
+from ..model import Entity, Paragraph, Reference, Source
 from . import dates
 from .catalog import (SECTIONS, Catalog, entity_order, event_order, link_from_folder, name_key, page_path,
                       relative_href, source_order)
@@ -132,6 +133,38 @@ class SourceFacts:
 
 
 @dataclass(frozen=True)
+class EgoGraph:
+    """An entity's graph as data. Drawn only when its page is rendered (a page that is not,
+    because its data did not change, costs no layout): the template writes str(graph), the SVG."""
+
+    center: graph.Node
+    nodes: tuple[graph.Node, ...]
+    edges: tuple[graph.Edge, ...]
+    title: str
+
+    def __bool__(self) -> bool:
+        return bool(self.nodes)
+
+    def __str__(self) -> str:
+        return graph.ego_graph(self.center, self.nodes, self.edges, title=self.title, limit=GRAPH_NEIGHBOURS)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's paragraphs and the links to put into them (by paragraph number), written as
+    Markdown only when the page is rendered: iterating gives each paragraph that has text."""
+
+    paragraphs: tuple[Paragraph, ...]
+    targets: dict[int, list[tuple[int, int, str, bool]]]
+
+    def __iter__(self) -> Iterator[dict]:
+        for p in self.paragraphs:
+            markdown = paragraph_markdown(p, self.targets.get(p.number, []))
+            if markdown:
+                yield {"number": p.number, "kind": p.kind, "prose": p.prose, "markdown": markdown}
+
+
+@dataclass(frozen=True)
 class Neighbour:
     link: Link
     paragraphs: int
@@ -221,8 +254,8 @@ class PageViews:
         return [Neighbour(self.link(c.actor), c.paragraphs, c.sentences)
                 for c in self.catalog.co_mentions(entity)[:LISTED_NEIGHBOURS]]
 
-    def graph(self, entity: Entity) -> str:
-        """The SVG of the entity and its most co-mentioned actors ("" without any)."""
+    def graph(self, entity: Entity) -> "EgoGraph":
+        """The graph of the entity and its most co-mentioned actors (false without any)."""
         ranked = self.catalog.co_mentions(entity)[:GRAPH_NEIGHBOURS]
         nodes = [graph.Node(c.actor.name, relative_href(self.path, page_path("actor", c.actor.id)),
                             c.actor.type, c.paragraphs, _count(c.paragraphs, "shared paragraph"))
@@ -234,7 +267,7 @@ class PageViews:
             edges.extend(graph.Edge(i, j, shared[b.actor.id]) for j, b in enumerate(ranked)
                          if j > i and b.actor.id in shared)
         title = f"{entity.name} and the actors most often mentioned with it (listed below)"
-        return graph.ego_graph(center, nodes, edges, title=title, limit=GRAPH_NEIGHBOURS)
+        return EgoGraph(center, tuple(nodes), tuple(edges), title)
 
     def network(self) -> dict:
         """The most-mentioned actors of the briefing and who is named with whom: a picture and,
@@ -334,20 +367,17 @@ class PageViews:
     # ------------------------------------------------------------------ other pages
 
     def source(self, source: Source) -> dict:
-        targets: dict[int, list[tuple[int, int, str, int]]] = {}
+        targets: dict[int, list[tuple[int, int, str, bool]]] = {}
         for paragraph, start, end, kind, id in source.links:
             if (kind, id) in self.catalog.entities:
                 target = link_from_folder(self.folder, page_path(kind, id))
                 targets.setdefault(paragraph, []).append((start, end, target, kind == "event"))
-        paragraphs = [{"number": p.number, "kind": p.kind, "prose": p.prose,
-                       "markdown": paragraph_markdown(p, targets.get(p.number, []))}
-                      for p in sorted(source.paragraphs, key=lambda p: p.number)]
         named = self.catalog.named_in(source)
         return {
             "source": SourceFacts.of(source),
             "date": dates.long_date(source.date) if source.date else "",
             "url": url(source.url),
-            "paragraphs": [p for p in paragraphs if p["markdown"]],
+            "paragraphs": SourceText(tuple(sorted(source.paragraphs, key=lambda p: p.number)), targets),
             "named": [(SECTION_TITLES[kind], self.links([e for e in named if e.kind == kind]))
                       for kind in ("actor", "place", "treaty", "event")],
         }

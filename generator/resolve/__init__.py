@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 
 from .. import gazetteer
 from ..diagnostics import Report
-from ..model import Briefing, Curation, Document, Entity, Extraction, PageCuration, Quote, Reference, Source
+from ..model import Briefing, Curation, Document, Entity, Extraction, Mention, PageCuration, Quote, Reference, Source
 from ..slugs import unique_slug
 from . import entities as clustering
 from . import events as event_grouping
@@ -186,13 +186,18 @@ def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extr
             treaties = _owned_ids(draft, document.id, event.treaties, "treaty")
             records.append(event_grouping.EventRecord(document, extraction, event, participants, place[0] if place else None, treaties))
     actor_types = {e.id: e.type for e in draft.entities if e.kind == "actor"}
+    in_sentence: dict[tuple[str, int], list[tuple[int, Mention]]] = defaultdict(list)  # the mentions of each sentence
+    for document, extraction in zip(documents, extractions):
+        for index, mention in enumerate(extraction.mentions):
+            in_sentence[(document.id, mention.sentence)].append((index, mention))
     new_events = []
     for group in event_grouping.group_events(records, actor_types):
         lead = event_grouping.headline(group)
         date = lead.date
+        names = {id(r): _canonical_words(draft, r, in_sentence) for r in group}
         event = Entity(
-            id="", kind="event", name=_canonical_words(draft, lead),
-            aliases=sorted({_canonical_words(draft, r) for r in group}),
+            id="", kind="event", name=names[id(lead)],
+            aliases=sorted(set(names.values())),
             mentions=_unique_references([r.reference for r in group]),
             date=date.iso, date_precision=date.iso_precision, date_text=lead.date_text,
             participants=sorted({p for r in group for p in r.participants}),
@@ -204,13 +209,12 @@ def _add_events(draft: _Draft, documents: list[Document], extractions: list[Extr
     _assign_ids(new_events, curation.previous, reserved)
 
 
-def _canonical_words(draft: _Draft, record: event_grouping.EventRecord) -> str:
+def _canonical_words(draft: _Draft, record: event_grouping.EventRecord,
+                     in_sentence: dict[tuple[str, int], list[tuple[int, Mention]]]) -> str:
     """An event's name with each name in it as the briefing writes it: "Trump withdraws from
     the Intermediate-Range Nuclear Forces Treaty", whatever variant the sentence used."""
     name = record.event.name
-    for index, mention in enumerate(record.extraction.mentions):
-        if mention.sentence != record.event.sentence:
-            continue
+    for index, mention in in_sentence.get((record.document.id, record.event.sentence), []):
         owner = draft.owner.get((record.document.id, index))
         if owner is not None and mention.name != owner.name and len(mention.name) > 3:
             name = re.sub(rf"(?<!\w){re.escape(mention.name)}(?!\w)", owner.name, name)
