@@ -55,7 +55,7 @@ class PagePlan:
     id: str | None = None
     kind: str | None = None
 
-    def render(self, key: str = "") -> Page:
+    def render(self, key: str) -> Page:
         return Page(self.path, self.front_matter, render_blocks(self.template, BLOCKS, self.view),
                     id=self.id, kind=self.kind, render_key=key)
 
